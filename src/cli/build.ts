@@ -1,0 +1,84 @@
+/** `talkdeck build` and `talkdeck check`: the pure core per deck, then (for build) the writer. */
+import { relative, resolve } from 'node:path';
+import { TalkdeckError, exitCodeFor } from '../core/errors.js';
+import { buildDeck, type DeckBuild } from '../core/pipeline.js';
+import { createRenderer } from '../core/render/renderer.js';
+import type { TemplateSet } from '../core/render/templates.js';
+import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
+import { builtinTemplatesDir } from '../shell/paths.js';
+import { writeDeckOutput } from '../shell/write-output.js';
+import type { Io } from './io.js';
+import { formatProblem, useColor } from './report.js';
+
+export interface BuildOptions {
+  decks: string[];
+  out: string;
+  force: boolean;
+  write: boolean;
+  debug: boolean;
+}
+
+export function selectDecks(io: Io, names: string[]): DeckLocation[] {
+  if (names.length) return names.map((n) => resolveDeck(io.cwd, n));
+  const found = discoverDecks(io.cwd);
+  if (!found.length) {
+    throw new TalkdeckError({
+      code: 'no-decks',
+      message: 'No decks found under content/',
+      hint: 'create content/<name>/deck.yaml, or name a deck folder or file: talkdeck build path/to/deck.yaml',
+    });
+  }
+  return found;
+}
+
+/** Builds (or checks) decks in memory; one shared set of built-in templates for all. */
+export function buildDecks(io: Io, decks: DeckLocation[]): DeckBuild[] {
+  const builtin: TemplateSet = readTemplates(builtinTemplatesDir(), io.cwd);
+  const sharedRenderer = createRenderer(builtin);
+  return decks.map((deck) => {
+    const templates = templatesFor(deck, io.cwd, builtin);
+    const renderer = templates === builtin ? sharedRenderer : createRenderer(templates);
+    return buildDeck(readDeck(deck, io.cwd, renderer));
+  });
+}
+
+export function runBuild(io: Io, opts: BuildOptions): number {
+  const started = performance.now();
+  const color = useColor(io.stderr, io.env);
+  const decks = selectDecks(io, opts.decks);
+  const problems: TalkdeckError[] = [];
+  for (const deck of decks) {
+    let result: DeckBuild;
+    try {
+      result = buildDecks(io, [deck])[0]!;
+    } catch (error) {
+      if (!(error instanceof TalkdeckError)) throw error;
+      result = { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
+    }
+    for (const w of result.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
+    if (result.errors.length) {
+      for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');
+      const n = result.errors.length;
+      io.stderr.write(
+        `✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}${opts.write ? '; previous output left unchanged' : ''}\n`,
+      );
+      problems.push(...result.errors);
+      continue;
+    }
+    const slides = result.model?.slides.length ?? 0;
+    if (!opts.write) {
+      io.stdout.write(`✓ ${deck.name}: ${slides} slides, no problems\n`);
+      continue;
+    }
+    try {
+      const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: result.files, force: opts.force, cwd: io.cwd });
+      const ms = Math.round(performance.now() - started);
+      io.stdout.write(`✓ ${deck.name}: ${slides} slides → ${relative(io.cwd, target) || target}/index.html (${ms} ms)\n`);
+    } catch (error) {
+      if (!(error instanceof TalkdeckError)) throw error;
+      io.stderr.write(formatProblem(error, { color }, io.cwd, opts.debug) + '\n');
+      problems.push(error);
+    }
+  }
+  return exitCodeFor(problems);
+}

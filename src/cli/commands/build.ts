@@ -1,0 +1,16 @@
+import { runBuild } from '../build.js';
+import { strings, type CommandSpec } from '../command.js';
+
+export const buildCommand: CommandSpec = {
+  command: 'build [decks..]',
+  describe: 'Build decks into the output folder (all decks under content/ when none is named)',
+  builder: (y) =>
+    y
+      .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
+      .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder; each deck goes into <out>/<deck>' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that holds files talkdeck did not write' })
+      .example('$0 build', 'Build every deck under content/ into dist/')
+      .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick'),
+  run: (io, a) =>
+    runBuild(io, { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), write: true, debug: Boolean(a.debug) }),
+};

@@ -1,0 +1,12 @@
+/** What a command may touch of the outside world; tests pass their own. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Io {
+  stdout: Output;
+  stderr: Output;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}

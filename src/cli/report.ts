@@ -1,0 +1,56 @@
+/** How problems look on a terminal: place first, then what is wrong, the line, and the fix. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TalkdeckError } from '../core/errors.js';
+
+export interface Style {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, text: string): string => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+export function formatProblem(e: TalkdeckError, style: Style, cwd: string, debug = false): string {
+  const kind = e.severity === 'warning' ? paint(style.color, '33', 'warning') : paint(style.color, '31', 'error');
+  const where = e.location ? `${paint(style.color, '1', e.location)}: ` : '';
+  const lines = [`${where}${kind}: ${e.message}${e.path ? ` (${e.path})` : ''} [${e.code}]`];
+  const frame = codeFrame(e, cwd);
+  if (frame) lines.push(frame);
+  if (e.hint) lines.push(`  ${paint(style.color, '36', 'hint')}: ${e.hint}`);
+  if (debug && e.cause instanceof Error && e.cause.stack) lines.push(indent(e.cause.stack));
+  return lines.join('\n');
+}
+
+const fileCache = new Map<string, string[] | null>();
+
+function codeFrame(e: TalkdeckError, cwd: string): string | undefined {
+  if (!e.file || !e.line) return undefined;
+  const path = resolve(cwd, e.file);
+  let lines = fileCache.get(path);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(path, 'utf8').split(/\r?\n/);
+    } catch {
+      lines = null;
+    }
+    fileCache.set(path, lines);
+  }
+  const text = lines?.[e.line - 1];
+  if (text === undefined) return undefined;
+  const gutter = String(e.line).length;
+  const caret = ' '.repeat(Math.max(0, (e.column ?? 1) - 1)) + '^';
+  return `  ${e.line} | ${text.replace(/\t/g, ' ')}\n  ${' '.repeat(gutter)} | ${caret}`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}

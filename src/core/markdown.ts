@@ -1,0 +1,55 @@
+/**
+ * Inline and block Markdown for deck text, through markdown-it with raw HTML off. Links are
+ * limited to http(s), mailto, in-deck anchors and relative paths; anything else (javascript:,
+ * data:, file: …) is refused and reported, and renders as plain text.
+ */
+import MarkdownIt from 'markdown-it';
+
+const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
+
+let refused: string[] = [];
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.validateLink = (url: string): boolean => {
+  const ok = SAFE_LINK.test(url.trim());
+  if (!ok) refused.push(url);
+  return ok;
+};
+
+/** Characters that can start inline Markdown or need escaping; text without them is plain. */
+const SPECIAL = /[*_`[\]<>&\\!~"]/;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+export interface Rendered {
+  html: string;
+  /** Link targets that were refused as unsafe. */
+  refused: string[];
+}
+
+export function renderInline(text: string): Rendered {
+  // Most talking points are plain text: skip the parser for them (a large share of build time).
+  if (!SPECIAL.test(text)) return { html: text, refused: [] };
+  refused = [];
+  const html = md.renderInline(text);
+  return { html, refused };
+}
+
+export function renderBlock(text: string): Rendered {
+  refused = [];
+  const html = md.render(text).trimEnd();
+  return { html, refused };
+}
+
+/** The text of a Markdown string without its markup, e.g. for ids, titles and alt text. */
+export function plainText(text: string): string {
+  if (!SPECIAL.test(text)) return text;
+  return md
+    .renderInline(text)
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

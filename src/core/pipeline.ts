@@ -1,0 +1,138 @@
+/**
+ * The pure core: deck text in, files in memory out. load → validate → model → render.
+ * Nothing here touches the disk; the shell reads inputs and writes the result.
+ */
+import { TalkdeckError, TalkdeckErrors } from './errors.js';
+import { buildModel, uncitedReferences, type DeckModel } from './model.js';
+import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
+import type { Renderer } from './render/renderer.js';
+import { errorAt, parseSource } from './source.js';
+import { validateDeck } from './validate.js';
+
+export type OutputFile = { content: string } | { copyFrom: string };
+
+export interface DeckInput {
+  /** Deck name: its folder under content/, and its folder under dist/. */
+  name: string;
+  /** deck.yaml as shown to the user. */
+  file: string;
+  text: string;
+  /** Whether a file exists, relative to the deck folder. */
+  exists: (relativePath: string) => boolean;
+  roots: AssetRoots;
+  renderer: Renderer;
+}
+
+export interface DeckBuild {
+  name: string;
+  /** Output path (with `/`) → content; empty when there are errors. */
+  files: Map<string, OutputFile>;
+  model: DeckModel | undefined;
+  errors: TalkdeckError[];
+  warnings: TalkdeckError[];
+}
+
+export function buildDeck(input: DeckInput): DeckBuild {
+  const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
+    name: input.name,
+    files: new Map(),
+    model,
+    errors,
+    warnings,
+  });
+
+  const { source, errors: syntaxErrors } = parseSource(input.file, input.text);
+  const validation = validateDeck(source, source.doc.toJS({ maxAliasCount: 100 }));
+  // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
+  // only report schema problems that are not on a line that already has a syntax error.
+  const brokenLines = new Set(syntaxErrors.map((e) => e.line));
+  const errors = [...syntaxErrors, ...validation.errors.filter((e) => !brokenLines.has(e.line))];
+  if (!validation.meta) return failed(sortByPlace(errors));
+
+  const theme = validation.meta.theme ?? 'briefing';
+  if (!(THEMES as readonly string[]).includes(theme)) {
+    errors.push(
+      errorAt(source, ['theme'], {
+        code: 'theme',
+        message: `Theme \`${theme}\` is not available offline`,
+        hint: `use one of: ${THEMES.join(', ')}; put your own CSS in style.css next to deck.yaml`,
+      }),
+    );
+  }
+
+  const { model, errors: modelErrors } = buildModel({
+    name: input.name,
+    source,
+    meta: validation.meta,
+    slides: validation.slides,
+    exists: input.exists,
+  });
+  errors.push(...modelErrors);
+  const warnings = uncitedReferences(source, validation.meta, model);
+  if (errors.length) return failed(sortByPlace(errors), warnings, model);
+
+  const plan = planAssets(model, input.roots, { deckStyle: input.exists('style.css') });
+  const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
+  let html: string;
+  try {
+    html = input.renderer.renderPage({
+      deck: model,
+      styles: plan.styles,
+      scripts: plan.scripts,
+      plugins: plan.plugins,
+      config: revealConfig(model),
+      sourcesId,
+    });
+  } catch (cause) {
+    if (cause instanceof TalkdeckErrors) return failed(cause.errors, warnings, model);
+    if (cause instanceof TalkdeckError) return failed([cause], warnings, model);
+    // Handlebars runtime errors (a missing partial in an overridden template) are user errors.
+    if (cause instanceof Error && /partial|helper|Missing/i.test(cause.message)) {
+      return failed(
+        [
+          new TalkdeckError({
+            code: 'template',
+            file: input.file,
+            message: `Could not render deck \`${input.name}\`: ${cause.message}`,
+            hint: 'a template in the deck folder refers to a partial or helper that does not exist',
+            cause,
+          }),
+        ],
+        warnings,
+        model,
+      );
+    }
+    throw cause;
+  }
+
+  const files = new Map<string, OutputFile>();
+  files.set('index.html', { content: html });
+  for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
+  return { name: input.name, files, model, errors: [], warnings };
+}
+
+/**
+ * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (duration)
+ * < URL query parameters, which reveal.js applies itself at run time.
+ */
+export function revealConfig(model: DeckModel): Record<string, unknown> {
+  return {
+    hash: true,
+    respondToHashChanges: true,
+    width: 1280,
+    height: 720,
+    margin: 0.04,
+    center: false,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    transition: 'fade',
+    transitionSpeed: 'fast',
+    pdfSeparateFragments: false,
+    ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
+  };
+}
+
+function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
+  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,65 @@
+/**
+ * Handlebars rendering. A Renderer compiles its templates once and can render many decks (the
+ * dev server keeps one across rebuilds). Templates only print the model; helpers stay tiny.
+ */
+import Handlebars from 'handlebars';
+import { TalkdeckError } from '../errors.js';
+import type { DeckModel } from '../model.js';
+import type { TemplateSet, TemplateSource } from './templates.js';
+
+export interface PageContext {
+  deck: DeckModel;
+  styles: string[];
+  scripts: string[];
+  /** reveal.js options as JSON; plugins are named separately because they are globals. */
+  config: Record<string, unknown>;
+  plugins: string[];
+  sourcesId: string | undefined;
+}
+
+export interface Renderer {
+  renderPage(context: PageContext): string;
+}
+
+export function createRenderer(templates: TemplateSet): Renderer {
+  const hb = Handlebars.create();
+  hb.registerHelper('json', (value: unknown) =>
+    // JSON inside <script>: `<` escaped so no string can close the element.
+    new hb.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
+  );
+  for (const t of templates.values()) {
+    if (t.name === 'page') continue;
+    const name = t.name.startsWith('partials/') ? t.name.slice('partials/'.length) : t.name;
+    hb.registerPartial(name, compile(hb, t));
+  }
+  const page = templates.get('page');
+  if (!page) {
+    throw new TalkdeckError({ code: 'template', message: 'No `page.hbs` template found', hint: 'restore templates/page.hbs' });
+  }
+  const pageTemplate = compile(hb, page);
+  return {
+    renderPage(context) {
+      return pageTemplate(context);
+    },
+  };
+}
+
+function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
+  try {
+    // compile() is lazy; parse now so syntax errors surface here, with their file.
+    hb.parse(t.source);
+    return hb.compile(t.source, { preventIndent: true });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const line = /line (\d+)/.exec(message)?.[1];
+    throw new TalkdeckError({
+      code: 'template',
+      file: t.file,
+      line: line ? Number(line) : undefined,
+      column: line ? 1 : undefined,
+      message: `Template \`${t.name}\` does not compile: ${message.split('\n')[0]}`,
+      hint: 'check that every {{#if}}/{{#each}} is closed and braces are balanced',
+      cause,
+    });
+  }
+}

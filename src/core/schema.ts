@@ -1,0 +1,272 @@
+/**
+ * The deck schema: the single source of truth. TypeScript types are inferred from it, the
+ * validator checks against it, and `schema/deck.schema.json` (for editors) is generated from it.
+ * Every field carries its description and, where useful, an example; that text is the reference.
+ */
+import { z } from 'zod';
+
+const Text = z.string().min(1, 'must not be empty');
+/** Numbers are accepted where people naturally write them bare (`date: 2015`, `value: 9`). */
+const Label = z.union([z.string().min(1, 'must not be empty'), z.number()]);
+const Notes = z.string().meta({
+  description: 'Speaker notes (Markdown). Shown in the speaker view, never on the slide.',
+  examples: ['Zu Beginn kurz einordnen, warum das Thema jetzt relevant ist.'],
+});
+
+export interface PointObject {
+  text: string;
+  points?: Point[] | undefined;
+}
+export type Point = string | PointObject;
+
+export const PointSchema: z.ZodType<Point> = z.lazy(() =>
+  z.union([
+    Text,
+    z.strictObject({
+      text: Text.meta({ description: 'The bullet text (inline Markdown).' }),
+      points: z.array(PointSchema).optional().meta({ description: 'Sub-points of this bullet.' }),
+    }),
+  ]),
+);
+const Points = z.array(PointSchema).meta({
+  description: 'Bullets: short phrases (inline Markdown). A bullet may be `{ text, points }` to nest sub-points.',
+  examples: [['Erster Punkt', { text: 'Zweiter Punkt', points: ['Unterpunkt'] }]],
+});
+
+/** Fields every slide may carry, whatever its layout. */
+const common = {
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
+    .optional()
+    .meta({
+      description:
+        'Stable anchor for links (`#/<id>`). Defaults to a slug of the title; set it to keep links when the title changes.',
+      examples: ['petro-dilemma'],
+    }),
+  notes: Notes.optional(),
+  cite: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Keys of `references` this slide relies on.', examples: [['reith2024']] }),
+  summary: Text.optional().meta({
+    description: 'A one-line takeaway shown at the bottom of the slide (inline Markdown).',
+  }),
+};
+
+const titleField = Text.meta({ description: 'The slide heading (inline Markdown).' });
+
+export const TitleSlide = z.strictObject({
+  layout: z.literal('title'),
+  title: Text.optional().meta({ description: 'Defaults to the deck title.' }),
+  subtitle: Text.optional().meta({ description: 'Defaults to the deck subtitle.' }),
+  ...common,
+});
+
+export const AgendaSlide = z.strictObject({
+  layout: z.literal('agenda'),
+  title: Text.optional().meta({ description: 'Defaults to “Agenda”.' }),
+  ...common,
+});
+
+export const SectionSlide = z.strictObject({
+  layout: z.literal('section'),
+  title: titleField,
+  subtitle: Text.optional(),
+  ...common,
+});
+
+export const PointsSlide = z.strictObject({
+  layout: z
+    .literal('points')
+    .optional()
+    .meta({ description: 'A slide without `layout` is a bullet slide.' }),
+  title: titleField,
+  points: Points,
+  steps: z.boolean().optional().meta({ description: 'Reveal the bullets one by one.', default: false }),
+  ...common,
+});
+
+const Column = z.strictObject({
+  heading: Text.meta({ description: 'Column heading.' }),
+  points: Points,
+});
+export const CompareSlide = z.strictObject({
+  layout: z.literal('compare'),
+  title: titleField,
+  left: Column,
+  right: Column,
+  ...common,
+});
+
+export const TimelineSlide = z.strictObject({
+  layout: z.literal('timeline'),
+  title: titleField,
+  events: z
+    .array(
+      z.strictObject({
+        date: Label.meta({ description: 'When, as written on the slide.', examples: ['Dez. 2021', 2015] }),
+        text: Text.meta({ description: 'What happened (inline Markdown).' }),
+      }),
+    )
+    .min(1, 'a timeline needs at least one event'),
+  steps: z.boolean().optional().meta({ description: 'Reveal the events one by one.', default: false }),
+  ...common,
+});
+
+export const FiguresSlide = z.strictObject({
+  layout: z.literal('figures'),
+  title: titleField,
+  figures: z
+    .array(
+      z.strictObject({
+        value: Label.meta({ description: 'The key number.', examples: ['23.000', 9] }),
+        label: Text.meta({ description: 'What the number counts.' }),
+        note: Text.optional(),
+      }),
+    )
+    .min(1, 'a figures slide needs at least one figure'),
+  ...common,
+});
+
+export const QuoteSlide = z.strictObject({
+  layout: z.literal('quote'),
+  title: Text.optional(),
+  text: Text.meta({ description: 'The verbatim quotation, without quotation marks.' }),
+  speaker: Text.meta({ description: 'Who said or wrote it.' }),
+  context: Text.optional().meta({ description: 'Where and when, e.g. the speech or document.' }),
+  ...common,
+});
+
+export const ImageSlide = z.strictObject({
+  layout: z.literal('image'),
+  title: titleField,
+  src: Text.meta({ description: 'Image path inside the deck folder.', examples: ['images/karte.svg'] }),
+  alt: Text.meta({ description: 'Text alternative: what the image shows, for people who cannot see it.' }),
+  caption: Text.optional(),
+  credit: Text.optional(),
+  ...common,
+});
+
+export const MapSlide = z.strictObject({
+  layout: z.literal('map'),
+  title: titleField,
+  groups: z
+    .array(
+      z.strictObject({
+        label: Text.meta({ description: 'Legend text for this group.' }),
+        countries: z
+          .array(z.string().regex(/^[A-Za-z]{3}$/, 'use ISO 3166-1 alpha-3 codes such as COL'))
+          .min(1)
+          .meta({ description: 'ISO 3166-1 alpha-3 country codes.', examples: [['COL']] }),
+        emphasis: z.boolean().optional().meta({ description: 'Draw this group strongest, with markers.' }),
+      }),
+    )
+    .min(1),
+  caption: Text.optional(),
+  ...common,
+});
+
+export const SourcesSlide = z.strictObject({
+  layout: z.literal('sources'),
+  title: Text.optional().meta({ description: 'Defaults to “Sources” in the deck language.' }),
+  ...common,
+});
+
+export const ClosingSlide = z.strictObject({
+  layout: z.literal('closing'),
+  title: titleField,
+  subtitle: Text.optional(),
+  points: Points.optional(),
+  ...common,
+});
+
+/** Layout name → schema. The validator dispatches on `layout` for precise messages. */
+export const LAYOUTS = {
+  title: TitleSlide,
+  agenda: AgendaSlide,
+  section: SectionSlide,
+  points: PointsSlide,
+  compare: CompareSlide,
+  timeline: TimelineSlide,
+  figures: FiguresSlide,
+  quote: QuoteSlide,
+  image: ImageSlide,
+  map: MapSlide,
+  sources: SourcesSlide,
+  closing: ClosingSlide,
+} as const;
+export type LayoutName = keyof typeof LAYOUTS;
+export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
+
+export const SlideSchema = z.union([
+  PointsSlide,
+  TitleSlide,
+  AgendaSlide,
+  SectionSlide,
+  CompareSlide,
+  TimelineSlide,
+  FiguresSlide,
+  QuoteSlide,
+  ImageSlide,
+  MapSlide,
+  SourcesSlide,
+  ClosingSlide,
+]);
+
+export const ReferenceSchema = z.strictObject({
+  title: Text.meta({ description: 'Title of the work.' }),
+  author: Text.optional(),
+  publication: Text.optional().meta({ description: 'Where it appeared (journal, issue, publisher).' }),
+  date: Label.optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  note: Text.optional(),
+  short: Text.optional().meta({
+    description: 'Short label shown on slides that cite it. Defaults to author (or title) and date.',
+    examples: ['Reith 2024'],
+  }),
+});
+
+export const DeckSchema = z
+  .strictObject({
+    title: Text.meta({ description: 'The deck title, also the HTML document title.' }),
+    subtitle: Text.optional(),
+    author: Text.optional(),
+    institution: Text.optional(),
+    date: Label.optional().meta({ description: 'Shown on the title slide, free text.', examples: ['Stand: 1/2024'] }),
+    lang: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a BCP 47 language tag such as de or en-GB')
+      .optional()
+      .meta({ description: 'Language of the deck (BCP 47); sets `<html lang>` and the labels.', default: 'en' }),
+    theme: Text.optional().meta({
+      description:
+        'Theme: `briefing` (default) or an offline-safe reveal.js theme (white, black, white-contrast, black-contrast).',
+      default: 'briefing',
+    }),
+    duration: z.number().positive().optional().meta({ description: 'Time slot in minutes.', examples: [20] }),
+    marking: Text.optional().meta({
+      description: 'A line shown in the footer of every slide, e.g. a classification.',
+      examples: ['VS – Nur für den Dienstgebrauch'],
+    }),
+    references: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _'), ReferenceSchema)
+      .optional()
+      .meta({ description: 'Sources the deck cites, by key.' }),
+    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide'),
+  })
+  .meta({ title: 'talkdeck deck', description: 'A talkdeck presentation: metadata and an ordered list of slides.' });
+
+/** The deck without `slides`, for validating metadata on its own. */
+export const DeckMetaSchema = DeckSchema.omit({ slides: true }).extend({ slides: z.array(z.unknown()).min(1, 'a deck needs at least one slide') });
+
+export type Deck = z.infer<typeof DeckSchema>;
+export type Slide = z.infer<typeof SlideSchema>;
+export type Reference = z.infer<typeof ReferenceSchema>;
+/** A validated slide with its layout filled in (a slide without `layout` is a `points` slide). */
+export type SlideOf<L extends LayoutName> = z.infer<(typeof LAYOUTS)[L]> & { layout: L };
+export type NormalSlide = { [L in LayoutName]: SlideOf<L> }[LayoutName];
+
+export function deckJsonSchema(): object {
+  return z.toJSONSchema(DeckSchema, { target: 'draft-7', io: 'input' });
+}

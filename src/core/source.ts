@@ -1,0 +1,119 @@
+/**
+ * A parsed deck file that still knows where every value came from, so later steps can report
+ * `file:line:column` for any key path.
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { TalkdeckError } from './errors.js';
+
+export type KeyPath = readonly (string | number)[];
+
+export interface SourceFile {
+  /** Path as shown to the user (relative to the working directory). */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  /** Byte offset into the text. */
+  offset: number;
+}
+
+export function parseSource(file: string, text: string): { source: SourceFile; errors: TalkdeckError[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source: SourceFile = { file, text, doc, lines };
+  const errors = doc.errors.map((e) => {
+    const pos = positionAt(source, e.pos[0]);
+    return new TalkdeckError({
+      code: 'yaml-syntax',
+      file,
+      line: pos.line,
+      column: pos.column,
+      message: `YAML syntax error: ${firstLine(e.message)}`,
+      hint: yamlHint(e.code),
+    });
+  });
+  return { source, errors };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once per block; remove or rename one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and that every list item starts with "- " and every key ends with ":"';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must fit on one line; a value containing ": " or starting with a quote needs quotes around all of it';
+    case 'BAD_SCALAR_START':
+      return 'text that starts with a special character (@, `, %, *, &, !, |, >) must be quoted';
+    case 'TAB_AS_INDENT':
+      return 'YAML indents with spaces only; replace the tab';
+    default:
+      return 'quote text that contains ": " or starts with a special character, and check the indentation';
+  }
+}
+
+export function positionAt(source: SourceFile, offset: number): Position {
+  const { line, col } = source.lines.linePos(offset);
+  return { line, column: col, offset };
+}
+
+/**
+ * Where a key path points. `key: true` asks for the key itself (for "unknown key" errors);
+ * for a path that does not exist, the nearest existing ancestor is returned.
+ */
+export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean } = {}): Position {
+  let node: Node | null | undefined = source.doc.contents as Node | null;
+  let best = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (last && opts.key) {
+        best = keyNode.range?.[0] ?? best;
+        node = null;
+        break;
+      }
+      node = pair.value as Node | null;
+      best = node?.range?.[0] ?? keyNode.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      node = item;
+      best = item.range?.[0] ?? best;
+    } else {
+      break;
+    }
+  }
+  return positionAt(source, best);
+}
+
+/** `slides[3].left.points[0]` */
+export function formatPath(path: KeyPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+export function errorAt(
+  source: SourceFile,
+  path: KeyPath,
+  init: Omit<ConstructorParameters<typeof TalkdeckError>[0], 'file' | 'line' | 'column' | 'path'>,
+  opts: { key?: boolean } = {},
+): TalkdeckError {
+  const pos = locate(source, path, opts);
+  return new TalkdeckError({ ...init, file: source.file, line: pos.line, column: pos.column, path: formatPath(path) });
+}

@@ -1,0 +1,78 @@
+/** Finding decks on disk and reading one into the pure core's input. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
+import type { DeckInput } from '../core/pipeline.js';
+import type { Renderer } from '../core/render/renderer.js';
+import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/render/templates.js';
+import { builtinTemplatesDir, fontsRoot, revealRoot } from './paths.js';
+
+export const DECK_FILE = 'deck.yaml';
+
+export interface DeckLocation {
+  name: string;
+  dir: string;
+  file: string;
+}
+
+/** `content/<name>/deck.yaml` for every deck folder, sorted by name. */
+export function discoverDecks(cwd: string, contentDir = 'content'): DeckLocation[] {
+  const root = resolve(cwd, contentDir);
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, DECK_FILE)))
+    .map((d) => ({ name: d.name, dir: join(root, d.name), file: join(root, d.name, DECK_FILE) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A deck named on the command line: a name under content/, a folder, or a deck file. */
+export function resolveDeck(cwd: string, arg: string, contentDir = 'content'): DeckLocation {
+  const candidates = [resolve(cwd, contentDir, arg), resolve(cwd, arg)];
+  for (const c of candidates) {
+    if (existsSync(c) && statSync(c).isDirectory() && existsSync(join(c, DECK_FILE))) {
+      return { name: basename(c), dir: c, file: join(c, DECK_FILE) };
+    }
+    if (existsSync(c) && statSync(c).isFile() && /\.ya?ml$/.test(c)) {
+      const dir = dirname(c);
+      return { name: basename(dir), dir, file: c };
+    }
+  }
+  const known = discoverDecks(cwd, contentDir).map((d) => d.name);
+  throw new TalkdeckError({
+    code: 'deck-not-found',
+    message: `No deck \`${arg}\` found (looked for ${relative(cwd, candidates[0]!) || '.'}${sep}${DECK_FILE} and ${arg})`,
+    hint: known.length ? `decks here: ${known.join(', ')}` : `create ${contentDir}/<name>/${DECK_FILE}`,
+  });
+}
+
+/** Every `.hbs` file below `dir`, by template name. */
+export function readTemplates(dir: string, cwd: string): TemplateSet {
+  const set = new Map<string, TemplateSource>();
+  if (!existsSync(dir)) return set;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
+    const full = join(entry.parentPath, entry.name);
+    const name = templateName(relative(dir, full));
+    set.set(name, { name, file: relative(cwd, full), source: readFileSync(full, 'utf8') });
+  }
+  return set;
+}
+
+/** Built-in templates, overlaid by the deck's own `templates/` folder when it has one. */
+export function templatesFor(deck: DeckLocation, cwd: string, builtin?: TemplateSet): TemplateSet {
+  const base = builtin ?? readTemplates(builtinTemplatesDir(), cwd);
+  const own = readTemplates(join(deck.dir, 'templates'), cwd);
+  return own.size ? overlay(base, own) : base;
+}
+
+export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): DeckInput {
+  const text = readFileSync(deck.file, 'utf8');
+  return {
+    name: deck.name,
+    file: relative(cwd, deck.file) || deck.file,
+    text,
+    exists: (rel) => existsSync(join(deck.dir, rel)) && statSync(join(deck.dir, rel)).isFile(),
+    roots: { reveal: revealRoot(), themes: join(builtinTemplatesDir(), 'themes'), fonts: fontsRoot(), deck: deck.dir },
+    renderer,
+  };
+}

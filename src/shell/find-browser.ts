@@ -1,0 +1,116 @@
+/**
+ * Finds a Chrome or Chromium installed on this computer; talkdeck never downloads one.
+ * Order: an explicit path (flag) → CHROME_PATH → the usual install paths of this platform →
+ * names on PATH. When none is found, the error lists every place that was tried.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
+
+export interface FindBrowserOptions {
+  explicit?: string | undefined;
+  env?: Record<string, string | undefined>;
+  platform?: NodeJS.Platform;
+  /** Injected for tests. */
+  isExecutable?: (path: string) => boolean;
+}
+
+export interface FoundBrowser {
+  path: string;
+  /** How it was found: 'flag', 'CHROME_PATH', 'install path' or 'PATH'. */
+  via: string;
+}
+
+const INSTALL_PATHS: Partial<Record<NodeJS.Platform, (env: Record<string, string | undefined>) => string[]>> = {
+  linux: () => [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+    '/usr/bin/microsoft-edge',
+  ],
+  darwin: (env) => [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ...(env.HOME ? [join(env.HOME, 'Applications/Google Chrome.app/Contents/MacOS/Google Chrome')] : []),
+  ],
+  win32: (env) =>
+    [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA]
+      .filter((d): d is string => Boolean(d))
+      .flatMap((d) => [
+        `${d}\\Google\\Chrome\\Application\\chrome.exe`,
+        `${d}\\Chromium\\Application\\chrome.exe`,
+        `${d}\\Microsoft\\Edge\\Application\\msedge.exe`,
+      ]),
+};
+
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'msedge'];
+
+function defaultIsExecutable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
+  const env = opts.env ?? process.env;
+  const platform = opts.platform ?? process.platform;
+  const ok = opts.isExecutable ?? defaultIsExecutable;
+  const tried: string[] = [];
+  const attempt = (path: string | undefined, via: string): FoundBrowser | undefined => {
+    if (!path) return undefined;
+    tried.push(`${path} (${via})`);
+    return ok(path) ? { path, via } : undefined;
+  };
+
+  if (opts.explicit) {
+    const found = attempt(opts.explicit, 'flag');
+    if (found) return found;
+    throw new TalkdeckError({
+      code: 'browser-not-found',
+      message: `The browser given with --browser-path was not found or is not executable: ${opts.explicit}`,
+      hint: 'give the full path of Chrome, Chromium or Edge',
+    });
+  }
+  const fromEnv = attempt(env.CHROME_PATH, 'CHROME_PATH');
+  if (fromEnv) return fromEnv;
+  for (const p of INSTALL_PATHS[platform]?.(env) ?? []) {
+    const found = attempt(p, 'install path');
+    if (found) return found;
+  }
+  const exe = platform === 'win32' ? '.exe' : '';
+  for (const dir of (env.PATH ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean)) {
+    for (const name of PATH_NAMES) {
+      const found = attempt(join(dir, name + exe), 'PATH');
+      if (found) return found;
+    }
+  }
+  throw new TalkdeckError({
+    code: 'browser-not-found',
+    message: 'No Chrome or Chromium found on this computer',
+    hint: [
+      'install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS/Windows: Google Chrome),',
+      'or point talkdeck at it with --browser-path <path> or the CHROME_PATH environment variable.',
+      `Tried: ${tried.length ? tried.slice(0, 8).join(', ') + (tried.length > 8 ? ` and ${tried.length - 8} more` : '') : 'nothing'}`,
+    ].join('\n        '),
+  });
+}
+
+/** Flags for a headless Chromium that must not reach the network or leave state behind. */
+export const HEADLESS_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
