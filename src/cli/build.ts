@@ -2,10 +2,11 @@
 import { relative, resolve } from 'node:path';
 import { TalkdeckError, exitCodeFor } from '../core/errors.js';
 import { buildDeck, type DeckBuild } from '../core/pipeline.js';
-import { createRenderer } from '../core/render/renderer.js';
+import type { Renderer } from '../core/render/renderer.js';
 import type { TemplateSet } from '../core/render/templates.js';
 import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
+import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
@@ -32,17 +33,19 @@ export function selectDecks(io: Io, names: string[]): DeckLocation[] {
 }
 
 /** Builds (or checks) decks in memory; one shared set of built-in templates for all. */
-export function buildDecks(io: Io, decks: DeckLocation[]): DeckBuild[] {
-  const builtin: TemplateSet = readTemplates(builtinTemplatesDir(), io.cwd);
-  const sharedRenderer = createRenderer(builtin);
-  return decks.map((deck) => {
+export async function buildDecks(io: Io, decks: DeckLocation[]): Promise<DeckBuild[]> {
+  const builtin: TemplateSet = await withPrecompiled(readTemplates(builtinTemplatesDir(), io.cwd));
+  let shared: Renderer | undefined;
+  const results: DeckBuild[] = [];
+  for (const deck of decks) {
     const templates = templatesFor(deck, io.cwd, builtin);
-    const renderer = templates === builtin ? sharedRenderer : createRenderer(templates);
-    return buildDeck(readDeck(deck, io.cwd, renderer));
-  });
+    const renderer = templates === builtin ? (shared ??= await loadRenderer(builtin)) : await loadRenderer(templates);
+    results.push(await buildDeck(readDeck(deck, io.cwd, renderer)));
+  }
+  return results;
 }
 
-export function runBuild(io: Io, opts: BuildOptions): number {
+export async function runBuild(io: Io, opts: BuildOptions): Promise<number> {
   const started = performance.now();
   const color = useColor(io.stderr, io.env);
   const decks = selectDecks(io, opts.decks);
@@ -50,7 +53,7 @@ export function runBuild(io: Io, opts: BuildOptions): number {
   for (const deck of decks) {
     let result: DeckBuild;
     try {
-      result = buildDecks(io, [deck])[0]!;
+      result = (await buildDecks(io, [deck]))[0]!;
     } catch (error) {
       if (!(error instanceof TalkdeckError)) throw error;
       result = { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };

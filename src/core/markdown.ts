@@ -45,8 +45,13 @@ export function renderBlock(text: string): Rendered {
 /** The text of a Markdown string without its markup, e.g. for ids, titles and alt text. */
 export function plainText(text: string): string {
   if (!SPECIAL.test(text)) return text;
-  return md
-    .renderInline(text)
+  return htmlToText(md.renderInline(text));
+}
+
+/** Text of HTML that renderInline produced (tags dropped, its few entities decoded). */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html;
+  return html
     .replace(/<[^>]+>/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')

@@ -5,12 +5,15 @@
  */
 import { TalkdeckError } from './errors.js';
 import { labelsFor, type Labels } from './i18n.js';
-import { escapeHtml, plainText, renderBlock, renderInline } from './markdown.js';
+import { escapeHtml, htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
 import type { Deck, LayoutName, NormalSlide, Point, Reference, SlideOf } from './schema.js';
 import { assignIds } from './slug.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
 import type { ValidatedSlide } from './validate.js';
-import { renderWorldMap, unknownCountryCodes } from './render/world-map.js';
+import type * as WorldMapModule from './render/world-map.js';
+
+/** The map renderer is heavy (d3-geo, atlas data): loaded only for decks with a map slide. */
+export type MapRenderer = Pick<typeof WorldMapModule, 'renderWorldMap' | 'unknownCountryCodes'>;
 
 export interface PointModel {
   html: string;
@@ -92,6 +95,8 @@ export interface ModelInput {
   slides: ValidatedSlide[];
   /** Whether a file exists, relative to the deck folder; injected so the core stays pure. */
   exists: (relativePath: string) => boolean;
+  /** Needed when the deck has a map slide. */
+  maps?: MapRenderer | undefined;
 }
 
 export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[] } {
@@ -115,11 +120,17 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         : { html: inline(p.text, [...path, i, 'text']), points: points(p.points ?? [], [...path, i, 'points']) },
     );
 
-  // Ids first: agenda and links need every slide's id.
+  // Titles once (rendered and plain), then ids: agenda and links need every slide's id.
+  const titles = input.slides.map(({ slide, index }) => {
+    const title = slideTitle(slide, meta.title, labels);
+    if (title === undefined) return { html: undefined, plain: '' };
+    const html = inline(title, ['slides', index, 'title']);
+    return { html, plain: htmlToText(html) };
+  });
   const ids = assignIds(
-    input.slides.map(({ slide, index }) => ({
+    input.slides.map(({ slide, index }, i) => ({
       explicit: slide.id,
-      title: plainText(slideTitle(slide, meta.title, labels) ?? ''),
+      title: titles[i]!.plain,
       fallback: `slide-${index + 1}`,
     })),
   );
@@ -163,7 +174,6 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
-    const title = slideTitle(slide, meta.title, labels);
     const notes = slide.notes === undefined ? undefined : renderBlock(slide.notes);
     for (const url of notes?.refused ?? []) errors.push(unsafeLink(source, [...path, 'notes'], url));
     const base: SlideModel = {
@@ -171,8 +181,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       number: i + 1,
       layout: slide.layout,
       template: `layouts/${slide.layout}`,
-      title: plainText(title ?? ''),
-      titleHtml: title === undefined ? undefined : inline(title, [...path, 'title']),
+      title: titles[i]!.plain,
+      titleHtml: titles[i]!.html,
       notesHtml: notes?.html,
       notesText: slide.notes,
       summaryHtml: maybe(slide.summary, [...path, 'summary']),
@@ -196,6 +206,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       exists: input.exists,
       assets,
       lang,
+      maps: input.maps,
     });
   });
 
@@ -232,6 +243,7 @@ interface LayoutContext {
   exists: (relativePath: string) => boolean;
   assets: string[];
   lang: string;
+  maps: MapRenderer | undefined;
 }
 
 function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
@@ -320,6 +332,8 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
       };
     }
     case 'map': {
+      if (!ctx.maps) throw new Error('map slide modelled without a map renderer');
+      const { renderWorldMap, unknownCountryCodes } = ctx.maps;
       let ok = true;
       slide.groups.forEach((g, gi) => {
         for (const code of unknownCountryCodes(g.countries)) {

@@ -32,7 +32,7 @@ export interface DeckBuild {
   warnings: TalkdeckError[];
 }
 
-export function buildDeck(input: DeckInput): DeckBuild {
+export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
     name: input.name,
     files: new Map(),
@@ -41,8 +41,8 @@ export function buildDeck(input: DeckInput): DeckBuild {
     warnings,
   });
 
-  const { source, errors: syntaxErrors } = parseSource(input.file, input.text);
-  const validation = validateDeck(source, source.doc.toJS({ maxAliasCount: 100 }));
+  const { source, data, errors: syntaxErrors } = parseSource(input.file, input.text);
+  const validation = validateDeck(source, data);
   // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
   // only report schema problems that are not on a line that already has a syntax error.
   const brokenLines = new Set(syntaxErrors.map((e) => e.line));
@@ -60,12 +60,14 @@ export function buildDeck(input: DeckInput): DeckBuild {
     );
   }
 
+  const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const { model, errors: modelErrors } = buildModel({
     name: input.name,
     source,
     meta: validation.meta,
     slides: validation.slides,
     exists: input.exists,
+    maps: needsMap ? await import('./render/world-map.js') : undefined,
   });
   errors.push(...modelErrors);
   const warnings = uncitedReferences(source, validation.meta, model);

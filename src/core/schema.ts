@@ -3,7 +3,7 @@
  * validator checks against it, and `schema/deck.schema.json` (for editors) is generated from it.
  * Every field carries its description and, where useful, an example; that text is the reference.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Text = z.string().min(1, 'must not be empty');
 /** Numbers are accepted where people naturally write them bare (`date: 2015`, `value: 9`). */

@@ -4,7 +4,7 @@
  * does not hide the problems of the others, and the valid slides still reach later checks.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TalkdeckError } from './errors.js';
 import { DeckMetaSchema, LAYOUTS, LAYOUT_NAMES, type Deck, type LayoutName, type NormalSlide } from './schema.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';

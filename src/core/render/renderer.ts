@@ -2,10 +2,16 @@
  * Handlebars rendering. A Renderer compiles its templates once and can render many decks (the
  * dev server keeps one across rebuilds). Templates only print the model; helpers stay tiny.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
 import type { TemplateSet, TemplateSource } from './templates.js';
+
+/** Whether rendering these templates needs the Handlebars compiler (a deck's own templates do). */
+export function needsCompiler(templates: TemplateSet): boolean {
+  for (const t of templates.values()) if (!t.spec) return true;
+  return false;
+}
 
 export interface PageContext {
   deck: DeckModel;
@@ -21,8 +27,11 @@ export interface Renderer {
   renderPage(context: PageContext): string;
 }
 
-export function createRenderer(templates: TemplateSet): Renderer {
-  const hb = Handlebars.create();
+/** Either the full Handlebars (compiler included) or its runtime, for precompiled templates. */
+export type HandlebarsEnv = Pick<typeof Handlebars, 'create'>;
+
+export function createRenderer(templates: TemplateSet, handlebars: HandlebarsEnv): Renderer {
+  const hb = handlebars.create();
   hb.registerHelper('json', (value: unknown) =>
     // JSON inside <script>: `<` escaped so no string can close the element.
     new hb.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
@@ -45,6 +54,7 @@ export function createRenderer(templates: TemplateSet): Renderer {
 }
 
 function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
+  if (t.spec) return hb.template(t.spec as Parameters<typeof hb.template>[0]);
   try {
     // compile() is lazy; parse now so syntax errors surface here, with their file.
     hb.parse(t.source);

@@ -6,6 +6,11 @@ export interface TemplateSource {
   name: string;
   file: string;
   source: string;
+  /**
+   * The template precompiled at package build time (Handlebars.precompile), when it matches
+   * `source`. Built-in templates have one, so a build needs only the small Handlebars runtime.
+   */
+  spec?: object | undefined;
 }
 
 export type TemplateSet = ReadonlyMap<string, TemplateSource>;
