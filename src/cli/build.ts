@@ -46,11 +46,11 @@ export async function buildDecks(io: Io, decks: DeckLocation[]): Promise<DeckBui
 }
 
 export async function runBuild(io: Io, opts: BuildOptions): Promise<number> {
-  const started = performance.now();
   const color = useColor(io.stderr, io.env);
   const decks = selectDecks(io, opts.decks);
   const problems: TalkdeckError[] = [];
   for (const deck of decks) {
+    const started = performance.now();
     let result: DeckBuild;
     try {
       result = (await buildDecks(io, [deck]))[0]!;

@@ -44,9 +44,10 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const { source, data, errors: syntaxErrors } = parseSource(input.file, input.text);
   const validation = validateDeck(source, data);
   // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
-  // only report schema problems that are not on a line that already has a syntax error.
-  const brokenLines = new Set(syntaxErrors.map((e) => e.line));
-  const errors = [...syntaxErrors, ...validation.errors.filter((e) => !brokenLines.has(e.line))];
+  // only report schema problems outside the lines a syntax error spoils.
+  const spoiled = (line: number | undefined): boolean =>
+    line !== undefined && syntaxErrors.some((e) => line >= e.lines[0] && line <= e.lines[1]);
+  const errors: TalkdeckError[] = [...syntaxErrors, ...validation.errors.filter((e) => !spoiled(e.line))];
   if (!validation.meta) return failed(sortByPlace(errors));
 
   const theme = validation.meta.theme ?? 'briefing';

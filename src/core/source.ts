@@ -9,7 +9,7 @@
  * (test/source.test.ts checks that on every deck in the repository).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
 import { TalkdeckError } from './errors.js';
 
 export type KeyPath = readonly (string | number)[];
@@ -50,7 +50,7 @@ export interface Parsed {
   source: SourceFile;
   /** The file's data; after a syntax error, what the parser could recover. */
   data: unknown;
-  errors: TalkdeckError[];
+  errors: SyntaxProblem[];
 }
 
 export function parseSource(file: string, text: string): Parsed {
@@ -62,17 +62,47 @@ export function parseSource(file: string, text: string): Parsed {
   }
   const doc = source.doc;
   const errors = doc.errors.map((e) => {
-    const pos = positionAt(source, e.pos[0]);
-    return new TalkdeckError({
-      code: 'yaml-syntax',
-      file,
-      line: pos.line,
-      column: pos.column,
-      message: `YAML syntax error: ${firstLine(e.message)}`,
-      hint: yamlHint(e.code),
-    });
+    // An unclosed quote is reported where the file ends; the useful place is the opening quote.
+    const opening = e.code === 'MISSING_CHAR' ? openingQuoteBefore(doc, e.pos[0]) : undefined;
+    const pos = positionAt(source, opening ?? e.pos[0]);
+    const end = positionAt(source, e.pos[0]);
+    return new SyntaxProblem(
+      {
+        code: 'yaml-syntax',
+        file,
+        line: pos.line,
+        column: pos.column,
+        message:
+          opening === undefined
+            ? `YAML syntax error: ${firstLine(e.message)}`
+            : 'YAML syntax error: this quoted text is never closed',
+        hint: opening === undefined ? yamlHint(e.code) : 'add the closing quote at the end of the text, or remove the opening one',
+      },
+      [pos.line, end.line],
+    );
   });
   return { source, data: doc.toJS({ maxAliasCount: 100 }), errors };
+}
+
+/** A syntax error and the lines it spoils: what the parser recovered there is a guess. */
+export class SyntaxProblem extends TalkdeckError {
+  constructor(
+    init: ConstructorParameters<typeof TalkdeckError>[0],
+    readonly lines: [number, number],
+  ) {
+    super(init);
+  }
+}
+
+function openingQuoteBefore(doc: Document.Parsed, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < offset && end >= offset) found = start;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

@@ -37,7 +37,7 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
   }
 
   const metaResult = DeckMetaSchema.safeParse(data);
-  if (!metaResult.success) errors.push(...issuesToErrors(source, metaResult.error.issues, [], DeckMetaSchema));
+  if (!metaResult.success) errors.push(...issuesToErrors(source, metaResult.error.issues, [], DeckMetaSchema, data));
   const rawSlides = (data as { slides?: unknown }).slides;
   const slides: ValidatedSlide[] = [];
   const list = Array.isArray(rawSlides) ? rawSlides : [];
@@ -75,7 +75,7 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
   });
 
   return {
-    meta: metaResult.success ? (metaResult.data as Omit<Deck, 'slides'>) : undefined,
+    meta: metaResult.success ? (metaResult.data as Omit<Deck, 'slides'>) : salvageMeta(data, metaResult.error.issues),
     slides,
     slideCount: list.length,
     errors,
@@ -83,6 +83,18 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
 }
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * The valid part of broken metadata, so the slides can still be checked (missing images,
+ * references …) and every problem is reported in one run. Output is never written from it.
+ */
+function salvageMeta(data: object, issues: readonly Issue[]): Omit<Deck, 'slides'> | undefined {
+  const bad = new Set(issues.map((i) => i.path[0]));
+  const kept = Object.fromEntries(Object.entries(data).filter(([k]) => !bad.has(k) && k !== 'slides'));
+  const result = DeckMetaSchema.omit({ slides: true }).partial().safeParse(kept);
+  if (!result.success) return undefined;
+  return { ...result.data, title: result.data.title ?? '' } as Omit<Deck, 'slides'>;
+}
 
 function issuesToErrors(
   source: SourceFile,
