@@ -1,0 +1,17 @@
+/** Runs the real pipeline on a deck folder in-process (no disk writes). */
+import { join, relative } from 'node:path';
+import { buildDeck, type DeckBuild } from '../../src/core/pipeline.js';
+import { readDeck, templatesFor } from '../../src/shell/decks.js';
+import { loadRenderer } from '../../src/shell/renderer.js';
+
+export const ROOT = join(import.meta.dirname, '../..');
+
+export async function buildFolder(dir: string): Promise<DeckBuild> {
+  const deck = { name: relative(join(ROOT, 'test/fixtures'), dir).split('/').pop()!, dir, file: join(dir, 'deck.yaml') };
+  const renderer = await loadRenderer(templatesFor(deck, ROOT));
+  return buildDeck(readDeck(deck, ROOT, renderer));
+}
+
+export function fixture(name: string): string {
+  return join(ROOT, 'test/fixtures', name);
+}
