@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 rmSync('lib', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts', 'schema-docs': 'src/core/schema-docs.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,
@@ -43,3 +43,8 @@ writeFileSync('lib/precompiled-templates.js', `export default {\n${body}\n};\n`)
 const { deckJsonSchema } = await import(new URL('../lib/schema.js', import.meta.url).href);
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/deck.schema.json', JSON.stringify(deckJsonSchema(), null, 2) + '\n');
+
+// The reference documentation is committed (readable on the web); a test checks it is current.
+const { deckReferenceMarkdown } = await import(new URL('../lib/schema-docs.js', import.meta.url).href);
+mkdirSync('docs', { recursive: true });
+writeFileSync('docs/deck-reference.md', deckReferenceMarkdown());

@@ -30,6 +30,14 @@ describe('schema/deck.schema.json', () => {
     });
   }
 
+  it('docs/deck-reference.md is generated from the current schema', async () => {
+    const { deckReferenceMarkdown } = await import('../src/core/schema-docs.js');
+    const { LAYOUT_NAMES } = await import('../src/core/schema.js');
+    const committed = readFileSync(join(ROOT, 'docs/deck-reference.md'), 'utf8');
+    expect(committed, 'run npm run compile and commit docs/deck-reference.md').toBe(deckReferenceMarkdown());
+    for (const name of LAYOUT_NAMES) expect(committed).toContain(`### \`${name}\``);
+  });
+
   it('documents fields with descriptions', () => {
     const text = JSON.stringify(deckJsonSchema());
     expect(text).toContain('A slide without `layout` is a bullet slide.');

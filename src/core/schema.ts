@@ -27,7 +27,7 @@ export const PointSchema: z.ZodType<Point> = z.lazy(() =>
       points: z.array(PointSchema).optional().meta({ description: 'Sub-points of this bullet.' }),
     }),
   ]),
-);
+).meta({ id: 'Point', description: 'A bullet: a text, or `{ text, points }` with sub-points.' });
 const Points = z.array(PointSchema).meta({
   description: 'Bullets: short phrases (inline Markdown). A bullet may be `{ text, points }` to nest sub-points.',
   examples: [['Erster Punkt', { text: 'Zweiter Punkt', points: ['Unterpunkt'] }]],
@@ -54,6 +54,25 @@ const common = {
   }),
 };
 
+/** What each layout is for: the reference documentation and editor tooltips show it. */
+const LAYOUT_DESCRIPTIONS = {
+  title: 'The title page: deck title and subtitle, author, institution and date.',
+  agenda: 'A table of contents made from the `section` slides, each entry a link.',
+  section: 'A divider that opens a part of the talk; the agenda lists these.',
+  points: 'Bullets, optionally nested and revealed step by step. The default layout.',
+  compare: 'Two columns with headings, e.g. before/after or pro/contra.',
+  timeline: 'Dated events in order.',
+  figures: 'Key numbers with a label each (up to four read best).',
+  quote: 'A verbatim quotation with its speaker and context.',
+  image: 'An image from the deck folder with required alt text, caption and credit.',
+  map: 'A world map drawn at build time, highlighting countries by ISO code, with a legend.',
+  sources: 'The references the slides cite, numbered in order of first citation.',
+  closing: 'A closing slide: a message, optionally with a few points.',
+} as const;
+
+const layoutMeta = (name: keyof typeof LAYOUT_DESCRIPTIONS) => ({ title: `Slide: ${name}`, description: LAYOUT_DESCRIPTIONS[name] });
+
+
 const titleField = Text.meta({ description: 'The slide heading (inline Markdown).' });
 
 export const TitleSlide = z.strictObject({
@@ -61,20 +80,20 @@ export const TitleSlide = z.strictObject({
   title: Text.optional().meta({ description: 'Defaults to the deck title.' }),
   subtitle: Text.optional().meta({ description: 'Defaults to the deck subtitle.' }),
   ...common,
-});
+}).meta(layoutMeta('title'));
 
 export const AgendaSlide = z.strictObject({
   layout: z.literal('agenda'),
   title: Text.optional().meta({ description: 'Defaults to “Agenda”.' }),
   ...common,
-});
+}).meta(layoutMeta('agenda'));
 
 export const SectionSlide = z.strictObject({
   layout: z.literal('section'),
   title: titleField,
-  subtitle: Text.optional(),
+  subtitle: Text.optional().meta({ description: 'A line under the section title.' }),
   ...common,
-});
+}).meta(layoutMeta('section'));
 
 export const PointsSlide = z.strictObject({
   layout: z
@@ -85,7 +104,7 @@ export const PointsSlide = z.strictObject({
   points: Points,
   steps: z.boolean().optional().meta({ description: 'Reveal the bullets one by one.', default: false }),
   ...common,
-});
+}).meta(layoutMeta('points'));
 
 const Column = z.strictObject({
   heading: Text.meta({ description: 'Column heading.' }),
@@ -94,10 +113,10 @@ const Column = z.strictObject({
 export const CompareSlide = z.strictObject({
   layout: z.literal('compare'),
   title: titleField,
-  left: Column,
-  right: Column,
+  left: Column.meta({ description: 'The left column.' }),
+  right: Column.meta({ description: 'The right column.' }),
   ...common,
-});
+}).meta(layoutMeta('compare'));
 
 export const TimelineSlide = z.strictObject({
   layout: z.literal('timeline'),
@@ -109,10 +128,11 @@ export const TimelineSlide = z.strictObject({
         text: Text.meta({ description: 'What happened (inline Markdown).' }),
       }),
     )
-    .min(1, 'a timeline needs at least one event'),
+    .min(1, 'a timeline needs at least one event')
+    .meta({ description: 'The events, oldest first.' }),
   steps: z.boolean().optional().meta({ description: 'Reveal the events one by one.', default: false }),
   ...common,
-});
+}).meta(layoutMeta('timeline'));
 
 export const FiguresSlide = z.strictObject({
   layout: z.literal('figures'),
@@ -122,31 +142,32 @@ export const FiguresSlide = z.strictObject({
       z.strictObject({
         value: Label.meta({ description: 'The key number.', examples: ['23.000', 9] }),
         label: Text.meta({ description: 'What the number counts.' }),
-        note: Text.optional(),
+        note: Text.optional().meta({ description: 'A small line under the label, e.g. the source of the number.' }),
       }),
     )
-    .min(1, 'a figures slide needs at least one figure'),
+    .min(1, 'a figures slide needs at least one figure')
+    .meta({ description: 'The key numbers.' }),
   ...common,
-});
+}).meta(layoutMeta('figures'));
 
 export const QuoteSlide = z.strictObject({
   layout: z.literal('quote'),
-  title: Text.optional(),
+  title: Text.optional().meta({ description: 'Optional heading above the quotation.' }),
   text: Text.meta({ description: 'The verbatim quotation, without quotation marks.' }),
   speaker: Text.meta({ description: 'Who said or wrote it.' }),
   context: Text.optional().meta({ description: 'Where and when, e.g. the speech or document.' }),
   ...common,
-});
+}).meta(layoutMeta('quote'));
 
 export const ImageSlide = z.strictObject({
   layout: z.literal('image'),
   title: titleField,
   src: Text.meta({ description: 'Image path inside the deck folder.', examples: ['images/karte.svg'] }),
   alt: Text.meta({ description: 'Text alternative: what the image shows, for people who cannot see it.' }),
-  caption: Text.optional(),
-  credit: Text.optional(),
+  caption: Text.optional().meta({ description: 'Shown under the image.' }),
+  credit: Text.optional().meta({ description: 'Photographer or source, shown after the caption.' }),
   ...common,
-});
+}).meta(layoutMeta('image'));
 
 export const MapSlide = z.strictObject({
   layout: z.literal('map'),
@@ -162,24 +183,25 @@ export const MapSlide = z.strictObject({
         emphasis: z.boolean().optional().meta({ description: 'Draw this group strongest, with markers.' }),
       }),
     )
-    .min(1),
-  caption: Text.optional(),
+    .min(1)
+    .meta({ description: 'Groups of highlighted countries, each with its colour and legend entry; later groups are drawn on top.' }),
+  caption: Text.optional().meta({ description: 'Shown under the legend.' }),
   ...common,
-});
+}).meta(layoutMeta('map'));
 
 export const SourcesSlide = z.strictObject({
   layout: z.literal('sources'),
   title: Text.optional().meta({ description: 'Defaults to “Sources” in the deck language.' }),
   ...common,
-});
+}).meta(layoutMeta('sources'));
 
 export const ClosingSlide = z.strictObject({
   layout: z.literal('closing'),
   title: titleField,
-  subtitle: Text.optional(),
+  subtitle: Text.optional().meta({ description: 'A line under the title.' }),
   points: Points.optional(),
   ...common,
-});
+}).meta(layoutMeta('closing'));
 
 /** Layout name → schema. The validator dispatches on `layout` for precise messages. */
 export const LAYOUTS = {
@@ -216,11 +238,11 @@ export const SlideSchema = z.union([
 
 export const ReferenceSchema = z.strictObject({
   title: Text.meta({ description: 'Title of the work.' }),
-  author: Text.optional(),
+  author: Text.optional().meta({ description: 'Author(s) or issuing body.' }),
   publication: Text.optional().meta({ description: 'Where it appeared (journal, issue, publisher).' }),
-  date: Label.optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  note: Text.optional(),
+  date: Label.optional().meta({ description: 'Publication date, free text.', examples: ['2024', 'September 2022'] }),
+  url: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Web address (http or https).' }),
+  note: Text.optional().meta({ description: 'A remark shown after the reference on the sources slide.' }),
   short: Text.optional().meta({
     description: 'Short label shown on slides that cite it. Defaults to author (or title) and date.',
     examples: ['Reith 2024'],
@@ -230,9 +252,9 @@ export const ReferenceSchema = z.strictObject({
 export const DeckSchema = z
   .strictObject({
     title: Text.meta({ description: 'The deck title, also the HTML document title.' }),
-    subtitle: Text.optional(),
-    author: Text.optional(),
-    institution: Text.optional(),
+    subtitle: Text.optional().meta({ description: 'Shown under the title on the title slide.' }),
+    author: Text.optional().meta({ description: 'Who presents or wrote the deck; on the title slide and in the HTML metadata.' }),
+    institution: Text.optional().meta({ description: 'Organisation, shown on the title slide.' }),
     date: Label.optional().meta({ description: 'Shown on the title slide, free text.', examples: ['Stand: 1/2024'] }),
     lang: z
       .string()
@@ -253,7 +275,10 @@ export const DeckSchema = z
       .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _'), ReferenceSchema)
       .optional()
       .meta({ description: 'Sources the deck cites, by key.' }),
-    slides: z.array(SlideSchema).min(1, 'a deck needs at least one slide'),
+    slides: z
+      .array(SlideSchema)
+      .min(1, 'a deck needs at least one slide')
+      .meta({ description: 'The slides, in order. See the layouts below.' }),
   })
   .meta({ title: 'talkdeck deck', description: 'A talkdeck presentation: metadata and an ordered list of slides.' });
 
@@ -270,3 +295,5 @@ export type NormalSlide = { [L in LayoutName]: SlideOf<L> }[LayoutName];
 export function deckJsonSchema(): object {
   return z.toJSONSchema(DeckSchema, { target: 'draft-7', io: 'input' });
 }
+
+export { LAYOUT_DESCRIPTIONS };
