@@ -45,19 +45,23 @@ export function buildDecks(io: Io, decks: DeckLocation[]): DeckBuild[] {
   });
 }
 
+/** One deck built in memory; a user error that stops the build (a broken template) becomes its result. */
+export function buildOne(io: Io, deck: DeckLocation): DeckBuild {
+  try {
+    return buildDecks(io, [deck])[0]!;
+  } catch (error) {
+    if (!(error instanceof TalkdeckError)) throw error;
+    return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
+  }
+}
+
 export function runBuild(io: Io, opts: BuildOptions): number {
   const started = performance.now();
   const color = useColor(io.stderr, io.env);
   const decks = selectDecks(io, opts.decks);
   const problems: TalkdeckError[] = [];
   for (const deck of decks) {
-    let result: DeckBuild;
-    try {
-      result = buildDecks(io, [deck])[0]!;
-    } catch (error) {
-      if (!(error instanceof TalkdeckError)) throw error;
-      result = { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
-    }
+    const result = buildOne(io, deck);
     for (const w of result.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
     if (result.errors.length) {
       for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');

@@ -44,7 +44,8 @@ export function createRenderer(templates: TemplateSet): Renderer {
   };
 }
 
-function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
+/** Compiles one template now, so a syntax error is reported with its file and line. */
+export function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
   try {
     // compile() is lazy; parse now so syntax errors surface here, with their file.
     hb.parse(t.source);
