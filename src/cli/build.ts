@@ -7,7 +7,6 @@ import type { TemplateSet } from '../core/render/templates.js';
 import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { writeDeckOutput } from '../shell/write-output.js';
-import { writeSingleFileDeck } from '../shell/write-single-file.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
 
@@ -16,8 +15,6 @@ export interface BuildOptions {
   out: string;
   force: boolean;
   write: boolean;
-  /** One self-contained `<out>/<deck>.html` instead of the `<out>/<deck>/` folder. */
-  singleFile?: boolean;
   debug: boolean;
 }
 
@@ -78,18 +75,9 @@ export function runBuild(io: Io, opts: BuildOptions): number {
       continue;
     }
     try {
-      const request = { outDir: resolve(io.cwd, opts.out), name: deck.name, files: result.files, force: opts.force, cwd: io.cwd };
-      let shown: string;
-      if (opts.singleFile) {
-        const single = writeSingleFileDeck(request);
-        for (const w of single.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
-        shown = `${relative(io.cwd, single.target) || single.target} (${(single.bytes / 1e6).toFixed(1)} MB)`;
-      } else {
-        const target = writeDeckOutput(request);
-        shown = `${relative(io.cwd, target) || target}/index.html`;
-      }
+      const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: result.files, force: opts.force, cwd: io.cwd });
       const ms = Math.round(performance.now() - started);
-      io.stdout.write(`✓ ${deck.name}: ${slides} slides → ${shown} (${ms} ms)\n`);
+      io.stdout.write(`✓ ${deck.name}: ${slides} slides → ${relative(io.cwd, target) || target}/index.html (${ms} ms)\n`);
     } catch (error) {
       if (!(error instanceof TalkdeckError)) throw error;
       io.stderr.write(formatProblem(error, { color }, io.cwd, opts.debug) + '\n');

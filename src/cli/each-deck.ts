@@ -13,6 +13,15 @@ import { formatProblem, useColor } from './report.js';
 
 export type BuiltDeck = DeckBuild & { model: DeckModel };
 
+/** What every command that writes per-deck output is given. */
+export interface DeckOutputOptions {
+  decks: string[];
+  out: string;
+  /** Replace an existing file talkdeck did not write. */
+  force: boolean;
+  debug: boolean;
+}
+
 export async function forEachDeck(
   io: Io,
   names: string[],

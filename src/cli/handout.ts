@@ -7,18 +7,14 @@ import { renderHandoutMarkdown } from '../core/handout/markdown.js';
 import { inlineSingleFile } from '../core/render/single-file.js';
 import { templatesFor } from '../shell/decks.js';
 import { writeFileAtomic } from '../shell/write-file.js';
-import { forEachDeck } from './each-deck.js';
+import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
 
 export type HandoutFormat = 'html' | 'md';
 
-export interface HandoutOptions {
-  decks: string[];
-  out: string;
+export interface HandoutOptions extends DeckOutputOptions {
   format: HandoutFormat;
-  force: boolean;
-  debug: boolean;
 }
 
 export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {

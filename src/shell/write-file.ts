@@ -19,23 +19,7 @@ export interface WriteFileRequest {
 }
 
 export function writeFileAtomic(req: WriteFileRequest): void {
-  const shown = relative(req.cwd, req.target) || req.target;
-  if (existsSync(req.target)) {
-    if (!statSync(req.target).isFile()) {
-      throw new TalkdeckError({
-        code: 'foreign-output',
-        message: `Output path ${shown} exists and is not a file`,
-        hint: 'move it away or choose another --out',
-      });
-    }
-    if (!req.force && !req.isOurs(readFileSync(req.target))) {
-      throw new TalkdeckError({
-        code: 'foreign-output',
-        message: `${shown} exists and was not made by talkdeck`,
-        hint: 'move it away, choose another --out, or pass --force to replace it',
-      });
-    }
-  }
+  assertReplaceable(req);
   mkdirSync(dirname(req.target), { recursive: true });
   const tmp = join(dirname(req.target), `.${basename(req.target)}.tmp-${process.pid}-${Date.now().toString(36)}`);
   try {
@@ -44,5 +28,25 @@ export function writeFileAtomic(req: WriteFileRequest): void {
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+/** Throws unless the target is absent, or a file talkdeck made, or --force was given. */
+export function assertReplaceable(req: Omit<WriteFileRequest, 'content'>): void {
+  if (!existsSync(req.target)) return;
+  const shown = relative(req.cwd, req.target) || req.target;
+  if (!statSync(req.target).isFile()) {
+    throw new TalkdeckError({
+      code: 'foreign-output',
+      message: `Output path ${shown} exists and is not a file`,
+      hint: 'move it away or choose another --out',
+    });
+  }
+  if (!req.force && !req.isOurs(readFileSync(req.target))) {
+    throw new TalkdeckError({
+      code: 'foreign-output',
+      message: `${shown} exists and was not made by talkdeck`,
+      hint: 'move it away, choose another --out, or pass --force to replace it',
+    });
   }
 }

@@ -13,6 +13,10 @@ export const buildCommand: CommandSpec = {
       .example('$0 build', 'Build every deck under content/ into dist/')
       .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick')
       .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html'),
-  run: (io, a) =>
-    runBuild(io, { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), write: true, singleFile: Boolean(a.singleFile), debug: Boolean(a.debug) }),
+  run: async (io, a) => {
+    const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug) };
+    if (!a.singleFile) return runBuild(io, { ...opts, write: true });
+    const { runSingleFileBuild } = await import('../single-file.js');
+    return runSingleFileBuild(io, opts);
+  },
 };
