@@ -15,6 +15,7 @@ import { REPO, runCli, tempProject, type CliResult } from './helpers/cli.js';
 const briefingYaml = parseYaml(readFileSync(join(REPO, 'content/kolumbien-nato/deck.yaml'), 'utf8')) as {
   title: string;
   author: string;
+  marking: string;
   slides: unknown[];
 };
 const io = { stdout: { write: () => true }, stderr: { write: () => true }, cwd: REPO, env: {} };
@@ -52,6 +53,11 @@ function info(file: string, ...args: string[]): Record<string, string> {
 function text(file: string, first?: number, last?: number): string {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
   return squash(execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8' }));
+}
+
+/** The text of every page (pdftotext ends each page with a form feed). */
+function pages(file: string): string[] {
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1).map(squash);
 }
 
 /** pdftotext drops the hyphen of a word like NATO-kritischer broken at a line end: compare without both. */
@@ -95,6 +101,12 @@ describe('talkdeck pdf', () => {
     expect(meta.Author).toBe(briefingYaml.author);
     expect(meta.Creator).toBe('talkdeck');
     expect(meta.Tagged).toBe('yes');
+  });
+
+  it('prints the deck’s marking on every page', () => {
+    const texts = pages(pdf('dist/kolumbien-nato.pdf'));
+    expect(texts).toHaveLength(briefingYaml.slides.length);
+    for (const [i, t] of texts.entries()) expect(t, `page ${i + 1}`).toContain(briefingYaml.marking);
   });
 
   it('with --notes adds the speaker notes after their slides', () => {
