@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/pdf/metadata.js';
 import { findBrowser } from '../shell/find-browser.js';
-import { launchPrinter, type Printer } from '../shell/print-pdf.js';
+import { launchPrinter } from '../shell/print-pdf.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { assertReplaceable, writeFileAtomic } from '../shell/write-file.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
@@ -31,7 +31,8 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
   const browser = findBrowser({ explicit: opts.browserPath, env: io.env });
   const date = creationDate(io.env);
   const color = useColor(io.stderr, io.env);
-  let printer: Printer | undefined;
+  // Started once for all decks; if it cannot start, no deck can be printed.
+  const printer = await launchPrinter(browser.path, timeoutMs);
   try {
     return await forEachDeck(io, opts.decks, opts.debug, async (deck, build) => {
       const started = performance.now();
@@ -45,7 +46,6 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
       const progress = progressLine(io.stderr);
       try {
         writeDeckOutput({ outDir: tmp, name: deck.name, files: build.files, cwd: io.cwd });
-        printer ??= await launchPrinter(browser.path, timeoutMs);
         const printed = await printer.print({
           htmlFile: join(tmp, deck.name, 'index.html'),
           notes: opts.notes,
@@ -72,7 +72,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
       }
     });
   } finally {
-    await printer?.close().catch(() => undefined);
+    await printer.close().catch(() => undefined);
   }
 }
 
