@@ -45,19 +45,23 @@ export async function buildDecks(io: Io, decks: DeckLocation[]): Promise<DeckBui
   return results;
 }
 
+/** One deck built in memory; a user error that stops the build (a broken template) becomes its result. */
+export async function buildOne(io: Io, deck: DeckLocation): Promise<DeckBuild> {
+  try {
+    return (await buildDecks(io, [deck]))[0]!;
+  } catch (error) {
+    if (!(error instanceof TalkdeckError)) throw error;
+    return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
+  }
+}
+
 export async function runBuild(io: Io, opts: BuildOptions): Promise<number> {
   const color = useColor(io.stderr, io.env);
   const decks = selectDecks(io, opts.decks);
   const problems: TalkdeckError[] = [];
   for (const deck of decks) {
     const started = performance.now();
-    let result: DeckBuild;
-    try {
-      result = (await buildDecks(io, [deck]))[0]!;
-    } catch (error) {
-      if (!(error instanceof TalkdeckError)) throw error;
-      result = { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
-    }
+    const result = await buildOne(io, deck);
     for (const w of result.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
     if (result.errors.length) {
       for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'missing-field'
   | 'wrong-type'
   | 'missing-file'
+  | 'remote-reference'
   | 'unknown-reference'
   | 'duplicate-id'
   | 'unsafe-link'

@@ -7,6 +7,8 @@ export interface Labels {
   mapLegend: string;
   slide: string;
   accessed: string;
+  /** Heading of the speaker notes in the handout. */
+  notes: string;
 }
 
 const LABELS: Record<string, Labels> = {
@@ -18,6 +20,7 @@ const LABELS: Record<string, Labels> = {
     mapLegend: 'Legend',
     slide: 'Slide',
     accessed: 'accessed',
+    notes: 'Notes',
   },
   de: {
     agenda: 'Agenda',
@@ -27,6 +30,7 @@ const LABELS: Record<string, Labels> = {
     mapLegend: 'Legende',
     slide: 'Folie',
     accessed: 'abgerufen',
+    notes: 'Notizen',
   },
 };
 

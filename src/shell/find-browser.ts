@@ -76,7 +76,7 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
     throw new TalkdeckError({
       code: 'browser-not-found',
       message: `The browser given with --browser-path was not found or is not executable: ${opts.explicit}`,
-      hint: 'give the full path of Chrome, Chromium or Edge',
+      hint: guidance(platform, ['give the full path of the Chrome, Chromium or Edge program itself']),
     });
   }
   const fromEnv = attempt(env.CHROME_PATH, 'CHROME_PATH');
@@ -95,12 +95,25 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
   throw new TalkdeckError({
     code: 'browser-not-found',
     message: 'No Chrome or Chromium found on this computer',
-    hint: [
-      'install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS/Windows: Google Chrome),',
-      'or point talkdeck at it with --browser-path <path> or the CHROME_PATH environment variable.',
-      `Tried: ${tried.length ? tried.slice(0, 8).join(', ') + (tried.length > 8 ? ` and ${tried.length - 8} more` : '') : 'nothing'}`,
-    ].join('\n        '),
+    hint: guidance(platform, [
+      `tried: ${tried.length ? tried.slice(0, 8).join(', ') + (tried.length > 8 ? ` and ${tried.length - 8} more` : '') : 'nothing'}`,
+    ]),
   });
+}
+
+const INSTALL: Partial<Record<NodeJS.Platform, string>> = {
+  linux: 'install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`, Fedora: `sudo dnf install chromium`) or Google Chrome',
+  darwin: 'install Google Chrome (or Chromium: `brew install --cask chromium`)',
+  win32: 'install Google Chrome, or use the Microsoft Edge that comes with Windows',
+};
+
+/** What to install on this platform and how to point talkdeck at a browser, plus details. */
+function guidance(platform: NodeJS.Platform, details: string[]): string {
+  return [
+    `${INSTALL[platform] ?? 'install Google Chrome or Chromium'} – talkdeck prints with it and never downloads one;`,
+    'if one is installed in an unusual place, point talkdeck at it: --browser-path <path> or the CHROME_PATH environment variable',
+    ...details,
+  ].join('\n        ');
 }
 
 /** Flags for a headless Chromium that must not reach the network or leave state behind. */

@@ -9,8 +9,14 @@ export const buildCommand: CommandSpec = {
       .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
       .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder; each deck goes into <out>/<deck>' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that holds files talkdeck did not write' })
+      .option('single-file', { type: 'boolean', default: false, describe: 'Write each deck as one self-contained <out>/<deck>.html (CSS, scripts, fonts, images inlined)' })
       .example('$0 build', 'Build every deck under content/ into dist/')
-      .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick'),
-  run: (io, a) =>
-    runBuild(io, { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), write: true, debug: Boolean(a.debug) }),
+      .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick')
+      .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html'),
+  run: async (io, a) => {
+    const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug) };
+    if (!a.singleFile) return runBuild(io, { ...opts, write: true });
+    const { runSingleFileBuild } = await import('../single-file.js');
+    return runSingleFileBuild(io, opts);
+  },
 };

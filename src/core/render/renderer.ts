@@ -53,7 +53,8 @@ export function createRenderer(templates: TemplateSet, handlebars: HandlebarsEnv
   };
 }
 
-function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
+/** Compiles one template now, so a syntax error is reported with its file and line. */
+export function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
   if (t.spec) return hb.template(t.spec as Parameters<typeof hb.template>[0]);
   try {
     // compile() is lazy; parse now so syntax errors surface here, with their file.

@@ -1,0 +1,53 @@
+/**
+ * The loop shared by commands that turn built decks into something else (pdf, handout): build
+ * each deck in memory, report its problems in the user's words, and run the step only for decks
+ * that built cleanly. One deck's failure does not stop the others; the exit code covers all.
+ */
+import { TalkdeckError, exitCodeFor } from '../core/errors.js';
+import type { DeckModel } from '../core/model.js';
+import type { DeckBuild } from '../core/pipeline.js';
+import type { DeckLocation } from '../shell/decks.js';
+import { buildOne, selectDecks } from './build.js';
+import type { Io } from './io.js';
+import { formatProblem, useColor } from './report.js';
+
+export type BuiltDeck = DeckBuild & { model: DeckModel };
+
+/** What every command that writes per-deck output is given. */
+export interface DeckOutputOptions {
+  decks: string[];
+  out: string;
+  /** Replace an existing file talkdeck did not write. */
+  force: boolean;
+  debug: boolean;
+}
+
+export async function forEachDeck(
+  io: Io,
+  names: string[],
+  debug: boolean,
+  step: (deck: DeckLocation, build: BuiltDeck) => Promise<void> | void,
+): Promise<number> {
+  const color = useColor(io.stderr, io.env);
+  const report = (e: TalkdeckError): void => void io.stderr.write(formatProblem(e, { color }, io.cwd, debug) + '\n');
+  const problems: TalkdeckError[] = [];
+  for (const deck of selectDecks(io, names)) {
+    const build = await buildOne(io, deck);
+    build.warnings.forEach(report);
+    if (build.errors.length || !build.model) {
+      build.errors.forEach(report);
+      const n = build.errors.length;
+      io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; nothing written\n`);
+      problems.push(...build.errors);
+      continue;
+    }
+    try {
+      await step(deck, build as BuiltDeck);
+    } catch (error) {
+      if (!(error instanceof TalkdeckError)) throw error;
+      report(error);
+      problems.push(error);
+    }
+  }
+  return exitCodeFor(problems);
+}

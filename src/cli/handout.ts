@@ -1,0 +1,46 @@
+/** `talkdeck handout`: talking points, notes and sources as a document to hand out. */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { isTalkdeckHtml, isTalkdeckMarkdown } from '../core/generated.js';
+import { createHandoutRenderer } from '../core/handout/html.js';
+import { renderHandoutMarkdown } from '../core/handout/markdown.js';
+import { inlineSingleFile } from '../core/render/single-file.js';
+import { templatesFor } from '../shell/decks.js';
+import { writeFileAtomic } from '../shell/write-file.js';
+import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import type { Io } from './io.js';
+import { formatProblem, useColor } from './report.js';
+
+export type HandoutFormat = 'html' | 'md';
+
+export interface HandoutOptions extends DeckOutputOptions {
+  format: HandoutFormat;
+}
+
+export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
+  const color = useColor(io.stderr, io.env);
+  return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
+    let content: string;
+    if (opts.format === 'md') {
+      content = renderHandoutMarkdown(build.model);
+    } else {
+      const html = createHandoutRenderer(templatesFor(deck, io.cwd)).render(build.model);
+      // Images become data URIs, so the handout is one file like the deck.
+      const entry = '.handout.html';
+      const files = new Map(build.files).set(entry, { content: html });
+      const inlined = inlineSingleFile({ files, entry, read: (path) => readFileSync(path) });
+      for (const w of inlined.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
+      content = inlined.html;
+    }
+    const target = join(resolve(io.cwd, opts.out), `${deck.name}-handout.${opts.format}`);
+    writeFileAtomic({
+      target,
+      content,
+      force: opts.force,
+      cwd: io.cwd,
+      isOurs: (b) => (opts.format === 'md' ? isTalkdeckMarkdown : isTalkdeckHtml)(b.toString('utf8')),
+    });
+    const sections = build.model.slides.filter((s) => s.layout === 'section').length;
+    io.stdout.write(`✓ ${deck.name}: handout of ${build.model.slides.length} slides in ${sections} sections → ${relative(io.cwd, target) || target}\n`);
+  });
+}

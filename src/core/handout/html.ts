@@ -1,0 +1,49 @@
+/**
+ * The handout as one printable HTML page, from the Handlebars templates under
+ * `templates/handout/` (a deck's own `templates/handout/` overrides them, as for slides).
+ * Escaped by default; `{{{ }}}` only for HTML our Markdown renderer produced.
+ */
+import Handlebars from 'handlebars';
+import { TalkdeckError } from '../errors.js';
+import type { DeckModel } from '../model.js';
+import { compile } from '../render/renderer.js';
+import type { TemplateSet } from '../render/templates.js';
+import { handoutOutline } from './outline.js';
+
+const PREFIX = 'handout/';
+
+export interface HandoutRenderer {
+  render(deck: DeckModel): string;
+}
+
+export function createHandoutRenderer(templates: TemplateSet): HandoutRenderer {
+  const hb = Handlebars.create();
+  for (const t of templates.values()) {
+    if (t.name.startsWith(PREFIX) && t.name !== `${PREFIX}page`) hb.registerPartial(t.name.slice(PREFIX.length), compile(hb, t));
+  }
+  const page = templates.get(`${PREFIX}page`);
+  if (!page) {
+    throw new TalkdeckError({ code: 'template', message: 'No `handout/page.hbs` template found', hint: 'restore templates/handout/page.hbs' });
+  }
+  const template = compile(hb, page);
+  return {
+    render(deck) {
+      let html: string;
+      try {
+        html = template(handoutOutline(deck));
+      } catch (cause) {
+        // Handlebars runtime errors come from an overridden template (a missing partial, say).
+        if (!(cause instanceof Error) || !/partial|helper|Missing/i.test(cause.message)) throw cause;
+        throw new TalkdeckError({
+          code: 'template',
+          file: page.file,
+          message: `Could not render the handout of \`${deck.name}\`: ${cause.message}`,
+          hint: 'a handout template refers to a partial or helper that does not exist',
+          cause,
+        });
+      }
+      // In-deck links (`#/slide-id`) point at the slide's article in the handout.
+      return html.replace(/ href="#\//g, ' href="#');
+    },
+  };
+}
