@@ -9,6 +9,9 @@ export interface Labels {
   accessed: string;
   /** Heading of the speaker notes in the handout. */
   notes: string;
+  /** "about 6 min" on the agenda: `about` and `minutesShort` around the number. */
+  about: string;
+  minutesShort: string;
 }
 
 const LABELS: Record<string, Labels> = {
@@ -21,6 +24,8 @@ const LABELS: Record<string, Labels> = {
     slide: 'Slide',
     accessed: 'accessed',
     notes: 'Notes',
+    about: 'about',
+    minutesShort: 'min',
   },
   de: {
     agenda: 'Agenda',
@@ -31,6 +36,8 @@ const LABELS: Record<string, Labels> = {
     slide: 'Folie',
     accessed: 'abgerufen',
     notes: 'Notizen',
+    about: 'ca.',
+    minutesShort: 'Min.',
   },
 };
 
