@@ -128,7 +128,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
 /**
  * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (duration)
- * < URL query parameters, which reveal.js applies itself at run time.
+ * < URL query parameters, which reveal.js applies itself at run time. `speakerView` is the
+ * option block of talkdeck's speaker-view plugin (reveal.js keeps unknown keys for plugins).
  */
 export function revealConfig(model: DeckModel): Record<string, unknown> {
   return {
@@ -145,6 +146,7 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     transitionSpeed: 'fast',
     pdfSeparateFragments: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
+    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
   };
 }
 
