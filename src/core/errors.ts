@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'no-decks'
   | 'deck-not-found'
   | 'foreign-output'
+  | 'file-exists'
   | 'usage'
   | 'browser-not-found'
   | 'browser'
