@@ -68,7 +68,7 @@ describe('the speaker view of the briefing', () => {
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await popup.title()).toBe('Sprecheransicht');
     const labels = await popup.locator('.td-label').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim()));
-    expect(labels).toEqual(['Uhrzeit', 'Aktuelle Folie', 'Als Nächstes', 'Vergangen', 'Zeitplan', 'Notizen']);
+    expect(labels).toEqual(['Vergangen', 'Zeitplan', 'Uhrzeit', 'Aktuelle Folie', 'Als Nächstes', 'Notizen']);
     expect(await popup.getByRole('button', { name: 'Zeit neu starten' }).count()).toBe(1);
 
     expect(await text(popup, '#td-clock')).toBe('15:04');
@@ -127,7 +127,7 @@ describe('the speaker view of the briefing', () => {
     const context = await presenterContext();
     const { popup } = await openSpeakerView(context, `${pathToFileURL(join(out, 'example/index.html')).href}#/steps`);
     const labels = await popup.locator('.td-label').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim()));
-    expect(labels).toEqual(['Time of day', 'Current slide', 'Up next', 'Elapsed', 'Pacing', 'Notes']);
+    expect(labels).toEqual(['Elapsed', 'Pacing', 'Time of day', 'Current slide', 'Up next', 'Notes']);
     expect(await text(popup, '#td-clock')).toBe('15:04');
     expect(await text(popup, '#td-notes')).toBe('With steps: true the bullets appear one at a time.');
     await context.close();

@@ -166,19 +166,19 @@
       '<!doctype html><html lang="' + e(config.lang) + '"><head><meta charset="utf-8">' +
       '<title>' + e(L.title) + '</title><style>' + SPEAKER_CSS + '</style></head><body>' +
       '<div id="td-status" role="status">' + e(L.connecting) + '</div>' +
+      // Header: where we are and every time figure; below, the two previews; then the notes.
       '<header><p id="td-position"></p>' +
-      '<p class="td-clock"><span class="td-label">' + e(L.clock) + '</span> <time id="td-clock"></time></p></header>' +
+      '<div class="td-stat"><h2 class="td-label">' + e(L.elapsed) + '</h2>' +
+      '<p><span id="td-elapsed">0:00</span> <span id="td-duration"></span></p><p id="td-left"></p></div>' +
+      '<div class="td-stat"><h2 class="td-label" id="td-pacing-label" hidden>' + e(L.pacing) + '</h2><p id="td-pacing" hidden></p></div>' +
+      '<div class="td-stat"><h2 class="td-label">' + e(L.clock) + '</h2><p><time id="td-clock"></time></p></div></header>' +
       '<section id="td-current" aria-labelledby="td-current-label"><h2 id="td-current-label" class="td-label">' + e(L.current) + '</h2><div class="td-frame"></div></section>' +
-      '<aside id="td-side">' +
       '<section id="td-next" aria-labelledby="td-next-label"><h2 id="td-next-label" class="td-label">' + e(L.upNext) + ' <span id="td-next-title"></span></h2><div class="td-frame"></div><p id="td-end" hidden>' + e(L.end) + '</p></section>' +
-      '<section id="td-timer"><div><h2 class="td-label">' + e(L.elapsed) + '</h2>' +
-      '<p><span id="td-elapsed">0:00</span><span id="td-duration"></span></p><p id="td-left"></p></div>' +
-      '<div><h2 class="td-label" id="td-pacing-label" hidden>' + e(L.pacing) + '</h2><p id="td-pacing" hidden></p></div>' +
+      '<section id="td-notes-box" aria-labelledby="td-notes-label"><div class="td-notes-head"><h2 id="td-notes-label" class="td-label">' + e(L.notes) + '</h2>' +
       '<p class="td-buttons"><button type="button" id="td-reset">' + e(L.reset) + '</button>' +
       '<button type="button" id="td-smaller" aria-label="' + e(L.smaller) + '">A−</button>' +
-      '<button type="button" id="td-larger" aria-label="' + e(L.larger) + '">A+</button></p></section>' +
-      '</aside>' +
-      '<section id="td-notes-box" aria-labelledby="td-notes-label"><h2 id="td-notes-label" class="td-label">' + e(L.notes) + '</h2><div id="td-notes"></div></section>' +
+      '<button type="button" id="td-larger" aria-label="' + e(L.larger) + '">A+</button></p></div>' +
+      '<div id="td-notes"></div></section>' +
       '<script>(' + speakerWindow.toString() + ')(' + json + ');' + close +
       '</body></html>'
     );
@@ -187,27 +187,27 @@
   var SPEAKER_CSS = [
     ':root{color-scheme:dark;--notes-size:30px}',
     '*{box-sizing:border-box}',
-    'body{margin:0;height:100vh;padding:12px 16px;display:grid;gap:10px 16px;grid-template-columns:minmax(0,3fr) minmax(0,2fr);',
-    'grid-template-rows:auto minmax(0,1fr) minmax(0,1fr);background:#16181d;color:#f2f2f2;font:18px/1.4 system-ui,"Segoe UI",Arial,sans-serif}',
-    'header{grid-column:1/-1;display:flex;justify-content:space-between;align-items:baseline;gap:16px}',
-    'header p{margin:0}#td-position{font-size:22px;font-weight:600}',
-    '#td-clock,#td-elapsed{font-variant-numeric:tabular-nums;font-weight:700}#td-clock{font-size:32px}',
-    '.td-label{margin:0 0 4px;font-size:14px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#a9b1bd}',
-    '#td-current,#td-next{display:flex;flex-direction:column;min-height:0;min-width:0}#td-side{min-width:0}',
-    // The previews keep the slides' 16:9 in whatever room the window leaves them.
-    '.td-frame{flex:1;min-height:0;container-type:size}',
-    '.td-frame iframe{display:block;width:min(100cqw,100cqh*16/9);height:min(100cqh,100cqw*9/16);border:1px solid #3a3f4a;background:#fff}',
-    '#td-side{display:grid;grid-template-rows:minmax(0,1fr) auto;gap:10px;min-height:0}#td-timer{min-height:0}',
+    'body{margin:0;height:100vh;padding:10px 16px;display:grid;gap:8px 16px;grid-template-columns:minmax(0,3fr) minmax(0,2fr);',
+    'grid-template-rows:auto minmax(0,1fr) minmax(0,1fr);background:#16181d;color:#f2f2f2;font:18px/1.35 system-ui,"Segoe UI",Arial,sans-serif}',
+    'header{grid-column:1/-1;display:flex;align-items:flex-end;gap:28px}header p{margin:0}',
+    '#td-position{flex:1;min-width:0;font-size:22px;font-weight:600}',
+    '#td-clock,#td-elapsed{font-size:30px;font-weight:700;font-variant-numeric:tabular-nums}',
+    '#td-duration{font-size:18px;color:#a9b1bd}#td-left{font-size:16px}',
+    '.td-label{margin:0 0 2px;font-size:13px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#a9b1bd}',
+    '#td-left.over,#td-pacing.behind{color:#ff8a80}#td-pacing.ahead{color:#8ab4f8}#td-pacing.on-time{color:#81c995}',
+    '#td-pacing{font-size:22px;font-weight:600}',
+    '#td-current,#td-next{display:flex;flex-direction:column;min-height:0;min-width:0}',
     '#td-next-label{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}',
     '#td-next-title{text-transform:none;letter-spacing:0;color:#f2f2f2}',
     '#td-end{margin:0;font-size:22px;color:#a9b1bd}',
-    '#td-timer{display:grid;grid-template-columns:1fr 1fr;gap:4px 16px}#td-timer p{margin:0 0 4px}',
-    '#td-elapsed{font-size:36px}#td-duration{font-size:22px;color:#a9b1bd}',
-    '#td-left.over,#td-pacing.behind{color:#ff8a80}#td-pacing.ahead{color:#8ab4f8}#td-pacing.on-time{color:#81c995}#td-pacing{font-size:22px;font-weight:600}',
-    '.td-buttons{grid-column:1/-1;display:flex;gap:8px;flex-wrap:wrap}',
-    'button{font:inherit;font-size:16px;padding:4px 12px;border-radius:4px;border:1px solid #5f6673;background:#262a33;color:#f2f2f2;cursor:pointer}',
+    // The previews keep the slides' 16:9 in whatever room the window leaves them.
+    '.td-frame{flex:1;min-height:0;container-type:size}',
+    '.td-frame iframe{display:block;width:min(100cqw,100cqh*16/9);height:min(100cqh,100cqw*9/16);border:1px solid #3a3f4a;background:#fff}',
+    '#td-notes-box{grid-column:1/-1;min-height:0;display:flex;flex-direction:column;border-top:1px solid #3a3f4a;padding-top:6px}',
+    '.td-notes-head{display:flex;justify-content:space-between;align-items:center;gap:16px}',
+    '.td-buttons{display:flex;gap:8px;margin:0}',
+    'button{font:inherit;font-size:15px;padding:2px 12px;border-radius:4px;border:1px solid #5f6673;background:#262a33;color:#f2f2f2;cursor:pointer}',
     'button:focus-visible{outline:3px solid #8ab4f8;outline-offset:2px}',
-    '#td-notes-box{grid-column:1/-1;min-height:0;display:flex;flex-direction:column;border-top:1px solid #3a3f4a;padding-top:8px}',
     '#td-notes{flex:1;overflow:auto;font-size:var(--notes-size);line-height:1.45;max-width:60em}',
     '#td-notes p{margin:0 0 .6em}#td-notes.empty{color:#a9b1bd;font-style:italic}',
     '#td-status{position:fixed;inset:0;z-index:5;display:flex;align-items:center;justify-content:center;padding:20%;',
@@ -307,7 +307,7 @@
       $('td-elapsed').textContent = minutes(elapsed);
       var left = $('td-left');
       if (totalTime) {
-        $('td-duration').textContent = ' ' + L.of + ' ' + minutes(totalTime);
+        $('td-duration').textContent = L.of + ' ' + minutes(totalTime);
         var rest = totalTime - elapsed;
         left.textContent = rest >= 0 ? minutes(rest) + ' ' + L.remaining : minutes(rest) + ' ' + L.overtime;
         left.classList.toggle('over', rest < 0);
