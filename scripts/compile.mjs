@@ -43,9 +43,10 @@ const body = entries
   .join(',\n');
 writeFileSync('lib/precompiled-templates.js', `export default {\n${body}\n};\n`);
 
-const { deckJsonSchema } = await import(new URL('../lib/schema.js', import.meta.url).href);
+const { deckJsonSchema, configJsonSchema } = await import(new URL('../lib/schema.js', import.meta.url).href);
 mkdirSync('schema', { recursive: true });
 writeFileSync('schema/deck.schema.json', JSON.stringify(deckJsonSchema(), null, 2) + '\n');
+writeFileSync('schema/config.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
 
 // The reference documentation is committed (readable on the web); a test checks it is current.
 const { deckReferenceMarkdown } = await import(new URL('../lib/schema-docs.js', import.meta.url).href);

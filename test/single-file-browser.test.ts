@@ -63,13 +63,13 @@ describe('build --single-file', () => {
     expect(counts.slides).toBe(deck.slides.length);
     expect(counts.notes).toBe(withNotes.length);
 
-    // The notes window: reveal's plugin writes the speaker view into a popup that loads this very file again.
+    // The speaker view (talkdeck's plugin) is written into a popup whose previews load this very file again.
     const first = withNotes[0]!;
     await page.evaluate((i) => (window as unknown as { Reveal: { slide(h: number): void } }).Reveal.slide(i), first.index);
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
     const popupLog = recordPage(popup);
     const firstWords = first.notes!.trim().split(/\s+/).slice(0, 6).join(' ');
-    await popup.waitForFunction((words) => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes(words), firstWords);
+    await popup.waitForFunction((words) => document.getElementById('td-notes')?.textContent?.includes(words), firstWords);
     // The slide previews are the deck itself, loaded in iframes from the same file.
     await expect.poll(() => popup.frames().filter((f) => f.url().includes('receiver')).length).toBe(2);
     const preview = popup.frames().find((f) => f.url().includes('receiver'))!;

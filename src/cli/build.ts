@@ -3,7 +3,9 @@ import { relative, resolve } from 'node:path';
 import { TalkdeckError, exitCodeFor } from '../core/errors.js';
 import { buildDeck, type DeckBuild } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
+import type { SettingsLayer } from '../core/settings.js';
 import type { TemplateSet } from '../core/render/templates.js';
+import { loadConfig } from '../shell/config.js';
 import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
@@ -32,23 +34,26 @@ export function selectDecks(io: Io, names: string[]): DeckLocation[] {
   return found;
 }
 
-/** Builds (or checks) decks in memory; one shared set of built-in templates for all. */
-export async function buildDecks(io: Io, decks: DeckLocation[]): Promise<DeckBuild[]> {
+/**
+ * Builds (or checks) decks in memory; one shared set of built-in templates for all. The
+ * project's config file is read here, once; `cli` holds settings given as flags.
+ */
+export async function buildDecks(io: Io, decks: DeckLocation[], cli?: SettingsLayer, config = loadConfig(io.cwd)): Promise<DeckBuild[]> {
   const builtin: TemplateSet = await withPrecompiled(readTemplates(builtinTemplatesDir(), io.cwd));
   let shared: Renderer | undefined;
   const results: DeckBuild[] = [];
   for (const deck of decks) {
     const templates = templatesFor(deck, io.cwd, builtin);
     const renderer = templates === builtin ? (shared ??= await loadRenderer(builtin)) : await loadRenderer(templates);
-    results.push(await buildDeck(readDeck(deck, io.cwd, renderer)));
+    results.push(await buildDeck({ ...readDeck(deck, io.cwd, renderer), layers: { config, cli } }));
   }
   return results;
 }
 
-/** One deck built in memory; a user error that stops the build (a broken template) becomes its result. */
-export async function buildOne(io: Io, deck: DeckLocation): Promise<DeckBuild> {
+/** One deck in memory; a problem that stops it early (unreadable file …) becomes its error. */
+export async function buildOne(io: Io, deck: DeckLocation, cli?: SettingsLayer, config?: SettingsLayer): Promise<DeckBuild> {
   try {
-    return (await buildDecks(io, [deck]))[0]!;
+    return (await buildDecks(io, [deck], cli, config ?? loadConfig(io.cwd)))[0]!;
   } catch (error) {
     if (!(error instanceof TalkdeckError)) throw error;
     return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };

@@ -10,6 +10,8 @@ import type { CommandSpec } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { handoutCommand } from './commands/handout.js';
+import { initCommand } from './commands/init.js';
+import { outlineCommand } from './commands/outline.js';
 import { pdfCommand } from './commands/pdf.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
@@ -19,7 +21,7 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, pdfCommand, handoutCommand];
+const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, outlineCommand, initCommand, pdfCommand, handoutCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let chosen: Command | undefined;

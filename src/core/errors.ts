@@ -2,7 +2,11 @@
  * One error type for everything the user can fix. It is a value with a place until the CLI
  * prints it; anything that is not a TalkdeckError is a bug and keeps its stack.
  */
+import type { LintRuleId } from './lint/types.js';
+
+/** Lint findings carry their rule's id as code, so `[max-bullets]` names what to configure. */
 export type ErrorCode =
+  | LintRuleId
   | 'yaml-syntax'
   | 'schema'
   | 'unknown-layout'
@@ -16,10 +20,12 @@ export type ErrorCode =
   | 'unsafe-link'
   | 'unknown-country'
   | 'template'
+  | 'config'
   | 'theme'
   | 'no-decks'
   | 'deck-not-found'
   | 'foreign-output'
+  | 'file-exists'
   | 'usage'
   | 'browser-not-found'
   | 'browser'

@@ -1,4 +1,36 @@
-/** Labels the generated slides show, per language. One table, so a new language is one entry. */
+/**
+ * Every text talkdeck itself puts in front of an audience or a presenter, per language: the
+ * labels of generated slides and the speaker view's. One table, so a new language is one entry.
+ */
+export interface SpeakerLabels {
+  /** Window title. */
+  title: string;
+  /** The S key's entry in reveal.js's help overlay. */
+  open: string;
+  current: string;
+  upNext: string;
+  end: string;
+  notes: string;
+  noNotes: string;
+  clock: string;
+  elapsed: string;
+  /** "5:12 of 20:00" and "slide 3 of 26". */
+  of: string;
+  remaining: string;
+  overtime: string;
+  pacing: string;
+  ahead: string;
+  behind: string;
+  onTime: string;
+  reset: string;
+  larger: string;
+  smaller: string;
+  connecting: string;
+  lost: string;
+  /** Shown in the presentation window when the browser blocks the popup. */
+  blocked: string;
+}
+
 export interface Labels {
   agenda: string;
   sources: string;
@@ -9,6 +41,10 @@ export interface Labels {
   accessed: string;
   /** Heading of the speaker notes in the handout. */
   notes: string;
+  /** "about 6 min" on the agenda: `about` and `minutesShort` around the number. */
+  about: string;
+  minutesShort: string;
+  speaker: SpeakerLabels;
 }
 
 const LABELS: Record<string, Labels> = {
@@ -21,6 +57,32 @@ const LABELS: Record<string, Labels> = {
     slide: 'Slide',
     accessed: 'accessed',
     notes: 'Notes',
+    about: 'about',
+    minutesShort: 'min',
+    speaker: {
+      title: 'Speaker view',
+      open: 'Open the speaker view',
+      current: 'Current slide',
+      upNext: 'Up next',
+      end: 'End of the presentation',
+      notes: 'Notes',
+      noNotes: 'No notes for this slide.',
+      clock: 'Time of day',
+      elapsed: 'Elapsed',
+      of: 'of',
+      remaining: 'left',
+      overtime: 'over time',
+      pacing: 'Pacing',
+      ahead: 'ahead',
+      behind: 'behind',
+      onTime: 'on time',
+      reset: 'Restart timer',
+      larger: 'Larger notes',
+      smaller: 'Smaller notes',
+      connecting: 'Connecting to the presentation …',
+      lost: 'Lost the connection to the presentation. Close this window and press S in the presentation.',
+      blocked: 'The speaker view could not open. Allow pop-up windows for this page, then press S again.',
+    },
   },
   de: {
     agenda: 'Agenda',
@@ -31,6 +93,32 @@ const LABELS: Record<string, Labels> = {
     slide: 'Folie',
     accessed: 'abgerufen',
     notes: 'Notizen',
+    about: 'ca.',
+    minutesShort: 'Min.',
+    speaker: {
+      title: 'Sprecheransicht',
+      open: 'Sprecheransicht öffnen',
+      current: 'Aktuelle Folie',
+      upNext: 'Als Nächstes',
+      end: 'Ende der Präsentation',
+      notes: 'Notizen',
+      noNotes: 'Keine Notizen zu dieser Folie.',
+      clock: 'Uhrzeit',
+      elapsed: 'Vergangen',
+      of: 'von',
+      remaining: 'übrig',
+      overtime: 'überzogen',
+      pacing: 'Zeitplan',
+      ahead: 'voraus',
+      behind: 'im Verzug',
+      onTime: 'im Plan',
+      reset: 'Zeit neu starten',
+      larger: 'Notizen größer',
+      smaller: 'Notizen kleiner',
+      connecting: 'Verbindung zur Präsentation wird hergestellt …',
+      lost: 'Die Verbindung zur Präsentation ist unterbrochen. Dieses Fenster schließen und in der Präsentation S drücken.',
+      blocked: 'Die Sprecheransicht konnte nicht geöffnet werden. Pop-up-Fenster für diese Seite erlauben und erneut S drücken.',
+    },
   },
 };
 

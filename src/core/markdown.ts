@@ -58,3 +58,10 @@ export function htmlToText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** Words as a reader counts them: tokens with a letter or digit, so dashes and bullets do not count. */
+export function countWords(markdown: string): number {
+  let n = 0;
+  for (const token of plainText(markdown).split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
+}

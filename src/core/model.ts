@@ -8,7 +8,9 @@ import { labelsFor, type Labels } from './i18n.js';
 import { escapeHtml, htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
 import type { Deck, LayoutName, NormalSlide, Point, Reference, SlideOf } from './schema.js';
 import { assignIds } from './slug.js';
+import type { TimingSettings } from './settings.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
+import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
 import type * as WorldMapModule from './render/world-map.js';
 
@@ -56,6 +58,8 @@ export interface SlideModel {
   cites: CiteModel[];
   citeLabel: string;
   steps: boolean;
+  /** Estimated speaking time in whole seconds: reveal.js `data-timing`, for the speaker view's pacing. */
+  timing: number;
   /** Layout-specific fields, already rendered. */
   points?: PointModel[];
   left?: { headingHtml: string; points: PointModel[] };
@@ -65,7 +69,8 @@ export interface SlideModel {
   quote?: { html: string; speaker: string; contextHtml?: string | undefined };
   image?: { src: string; alt: string; captionHtml?: string | undefined; creditHtml?: string | undefined };
   map?: { svg: string; description: string; legend: { label: string; className: string; countryNames: string[] }[]; captionHtml?: string | undefined };
-  agenda?: { id: string; titleHtml: string; number: number }[];
+  /** `minutes` only when the agenda slide asks for `times: true`. */
+  agenda?: { id: string; titleHtml: string; number: number; minutes?: number | undefined }[];
   references?: ReferenceModel[];
 }
 
@@ -81,6 +86,7 @@ export interface DeckModel {
   marking?: string | undefined;
   theme: string;
   duration?: number | undefined;
+  timing: DeckTiming;
   labels: Labels;
   slides: SlideModel[];
   references: ReferenceModel[];
@@ -97,6 +103,7 @@ export interface ModelInput {
   exists: (relativePath: string) => boolean;
   /** Needed when the deck has a map slide. */
   maps?: MapRenderer | undefined;
+  timing: TimingSettings;
 }
 
 export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[] } {
@@ -169,7 +176,12 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   );
   const refByKey = new Map(refModels.map((r) => [r.key, r]));
 
-  const sections = input.slides.filter(({ slide }) => slide.layout === 'section');
+  const timing = estimateTiming(
+    input.slides.map(({ slide }) => ({ layout: slide.layout, title: plainText(slideTitle(slide, meta.title, labels) ?? ''), notes: slide.notes })),
+    meta.duration,
+    input.timing,
+  );
+  const sections = input.slides.flatMap(({ slide }, position) => (slide.layout === 'section' ? [{ id: ids[position]!, slide, position }] : []));
   const assets: string[] = [];
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
@@ -192,6 +204,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       }),
       citeLabel: (slide.cite?.length ?? 0) > 1 ? labels.sourcesCited : labels.source,
       steps: 'steps' in slide ? Boolean(slide.steps) : false,
+      timing: timing.slides[i]!,
     };
     return withLayout(base, slide, {
       path,
@@ -200,7 +213,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       points,
       meta,
       refModels,
-      sections: sections.map(({ slide: s }) => ({ id: ids[input.slides.findIndex((v) => v.slide === s)]!, slide: s })),
+      sections,
+      timing,
       source,
       errors,
       exists: input.exists,
@@ -222,6 +236,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     marking: meta.marking,
     theme: meta.theme ?? 'briefing',
     duration: meta.duration,
+    timing,
     labels,
     slides,
     references: refModels,
@@ -237,7 +252,8 @@ interface LayoutContext {
   points: (list: readonly Point[], path: KeyPath) => PointModel[];
   meta: Omit<Deck, 'slides'>;
   refModels: ReferenceModel[];
-  sections: { id: string; slide: NormalSlide }[];
+  sections: { id: string; slide: NormalSlide; position: number }[];
+  timing: DeckTiming;
   source: SourceFile;
   errors: TalkdeckError[];
   exists: (relativePath: string) => boolean;
@@ -262,10 +278,11 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     case 'agenda':
       return {
         ...base,
-        agenda: ctx.sections.map(({ id, slide: s }, n) => ({
+        agenda: ctx.sections.map(({ id, slide: s, position }, n) => ({
           id,
           number: n + 1,
           titleHtml: renderInline((s as SlideOf<'section'>).title).html,
+          minutes: slide.times ? sectionMinutes(ctx.timing, position) : undefined,
         })),
       };
     case 'points':
@@ -361,6 +378,12 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
   }
 }
 
+/** Whole minutes, at least one: an agenda promising "0 min" for a part of the talk reads as a mistake. */
+function sectionMinutes(timing: DeckTiming, position: number): number {
+  const seconds = timing.sections.find((s) => s.first === position)?.seconds ?? 0;
+  return Math.max(1, Math.round(seconds / 60));
+}
+
 function stepped<T extends object>(items: T[], steps: boolean): (T & { step?: boolean })[] {
   return steps ? items.map((item) => ({ ...item, step: true })) : items;
 }
@@ -410,26 +433,6 @@ function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckErr
 
 function suggestKey(key: string, keys: string[]): string {
   return keys.length ? `defined references: ${keys.join(', ')}` : 'add a `references:` block to the deck with this key';
-}
-
-/** References that no slide cites: worth a warning, since the sources slide will omit them. */
-export function uncitedReferences(source: SourceFile, meta: Omit<Deck, 'slides'>, model: DeckModel): TalkdeckError[] {
-  const cited = new Set(model.references.map((r) => r.key));
-  return Object.keys(meta.references ?? {})
-    .filter((k) => !cited.has(k))
-    .map((k) =>
-      errorAt(
-        source,
-        ['references', k],
-        {
-          code: 'unknown-reference',
-          severity: 'warning',
-          message: `Reference \`${k}\` is never cited, so the sources slide leaves it out`,
-          hint: `cite it on a slide with \`cite: [${k}]\` or remove it`,
-        },
-        { key: true },
-      ),
-    );
 }
 
 export { escapeHtml };

@@ -3,9 +3,11 @@
  * Nothing here touches the disk; the shell reads inputs and writes the result.
  */
 import { TalkdeckError, TalkdeckErrors } from './errors.js';
-import { buildModel, uncitedReferences, type DeckModel } from './model.js';
+import { lintDeck } from './lint/index.js';
+import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
 import type { Renderer } from './render/renderer.js';
+import { resolveSettings, type SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
 import { validateDeck } from './validate.js';
 
@@ -21,6 +23,8 @@ export interface DeckInput {
   exists: (relativePath: string) => boolean;
   roots: AssetRoots;
   renderer: Renderer;
+  /** Settings from outside the deck: the project's config file and command-line flags. */
+  layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
 }
 
 export interface DeckBuild {
@@ -62,17 +66,25 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
+  const meta = validation.meta;
+  const settings = resolveSettings({ config: input.layers?.config, deck: { lint: meta.lint, timing: meta.timing }, cli: input.layers?.cli });
   const { model, errors: modelErrors } = buildModel({
     name: input.name,
     source,
-    meta: validation.meta,
+    meta,
     slides: validation.slides,
     exists: input.exists,
     maps: needsMap ? await import('./render/world-map.js') : undefined,
+    timing: settings.timing,
   });
   errors.push(...modelErrors);
-  const warnings = uncitedReferences(source, validation.meta, model);
-  if (errors.length) return failed(sortByPlace(errors), warnings, model);
+  if (errors.length) return failed(sortByPlace(errors), [], model);
+
+  // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
+  const findings = lintDeck({ model, source, meta, slides: validation.slides, timing: settings.timing }, settings.lint);
+  const warnings = sortByPlace(findings.filter((f) => f.severity === 'warning'));
+  const lintErrors = findings.filter((f) => f.severity === 'error');
+  if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
   const plan = planAssets(model, input.roots, { deckStyle: input.exists('style.css') });
   const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
@@ -116,7 +128,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
 /**
  * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (duration)
- * < URL query parameters, which reveal.js applies itself at run time.
+ * < URL query parameters, which reveal.js applies itself at run time. `speakerView` is the
+ * option block of talkdeck's speaker-view plugin (reveal.js keeps unknown keys for plugins).
  */
 export function revealConfig(model: DeckModel): Record<string, unknown> {
   return {
@@ -133,6 +146,7 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     transitionSpeed: 'fast',
     pdfSeparateFragments: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
+    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
   };
 }
 

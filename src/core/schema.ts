@@ -4,6 +4,8 @@
  * Every field carries its description and, where useful, an example; that text is the reference.
  */
 import * as z from 'zod';
+import { LINT_RULES, type LintRuleId } from './lint/rules.js';
+import { SEVERITIES, TIMING_DEFAULTS } from './settings.js';
 
 const Text = z.string().min(1, 'must not be empty');
 /** Numbers are accepted where people naturally write them bare (`date: 2015`, `value: 9`). */
@@ -85,6 +87,10 @@ export const TitleSlide = z.strictObject({
 export const AgendaSlide = z.strictObject({
   layout: z.literal('agenda'),
   title: Text.optional().meta({ description: 'Defaults to “Agenda”.' }),
+  times: z.boolean().optional().meta({
+    description: 'Show the estimated speaking time of each section (from the notes, see `timing`).',
+    default: false,
+  }),
   ...common,
 }).meta(layoutMeta('agenda'));
 
@@ -249,6 +255,44 @@ export const ReferenceSchema = z.strictObject({
   }),
 });
 
+const SeveritySchema = z.enum(SEVERITIES);
+
+/** One optional severity per lint rule, documented with the rule's own description. */
+export const LintSchema = z
+  .strictObject(
+    Object.fromEntries(
+      LINT_RULES.map((rule) => [
+        rule.id,
+        SeveritySchema.optional().meta({ description: rule.description, default: rule.defaultSeverity }),
+      ]),
+    ) as Record<LintRuleId, z.ZodOptional<typeof SeveritySchema>>,
+  )
+  .meta({
+    description:
+      'Severity per lint rule: `error` fails check and build, `warning` is reported (and fails `check --strict`), `off` skips the rule.',
+    examples: [{ 'max-bullets': 'error', 'notes-missing': 'off' }],
+  });
+
+export const TimingSchema = z
+  .strictObject({
+    wordsPerMinute: z.number().positive().optional().meta({
+      description: 'Speaking rate for the notes, in words per minute.',
+      default: TIMING_DEFAULTS.wordsPerMinute,
+    }),
+    secondsPerSlide: z.number().min(0).optional().meta({
+      description: 'Seconds added to every slide, notes or not: the click and the pause between slides. The notes are what is said.',
+      default: TIMING_DEFAULTS.secondsPerSlide,
+    }),
+    tolerancePercent: z.number().min(0).optional().meta({
+      description: 'How far, in %, the estimated speaking time may differ from `duration` before the `timing` rule reports it.',
+      default: TIMING_DEFAULTS.tolerancePercent,
+    }),
+  })
+  .meta({
+    description:
+      'How the speaking time is estimated from the notes: words ÷ wordsPerMinute + secondsPerSlide per slide. The estimates become reveal.js `data-timing` for the speaker view’s pacing.',
+  });
+
 export const DeckSchema = z
   .strictObject({
     title: Text.meta({ description: 'The deck title, also the HTML document title.' }),
@@ -275,6 +319,8 @@ export const DeckSchema = z
       .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _'), ReferenceSchema)
       .optional()
       .meta({ description: 'Sources the deck cites, by key.' }),
+    lint: LintSchema.optional(),
+    timing: TimingSchema.optional(),
     slides: z
       .array(SlideSchema)
       .min(1, 'a deck needs at least one slide')
@@ -292,8 +338,25 @@ export type Reference = z.infer<typeof ReferenceSchema>;
 export type SlideOf<L extends LayoutName> = z.infer<(typeof LAYOUTS)[L]> & { layout: L };
 export type NormalSlide = { [L in LayoutName]: SlideOf<L> }[LayoutName];
 
+/**
+ * `talkdeck.config.json` or `.yaml` in the project folder (next to content/): settings for all
+ * decks, which a deck's own `lint:` and `timing:` override key by key.
+ */
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Path or URL of this JSON schema, for editors.' }),
+    lint: LintSchema.optional(),
+    timing: TimingSchema.optional(),
+  })
+  .meta({ title: 'talkdeck config', description: 'Project-wide talkdeck settings; a deck’s own metadata overrides them.' });
+export type Config = z.infer<typeof ConfigSchema>;
+
 export function deckJsonSchema(): object {
   return z.toJSONSchema(DeckSchema, { target: 'draft-7', io: 'input' });
+}
+
+export function configJsonSchema(): object {
+  return z.toJSONSchema(ConfigSchema, { target: 'draft-7', io: 'input' });
 }
 
 export { LAYOUT_DESCRIPTIONS };

@@ -96,7 +96,8 @@ function salvageMeta(data: object, issues: readonly Issue[]): Omit<Deck, 'slides
   return { ...result.data, title: result.data.title ?? '' } as Omit<Deck, 'slides'>;
 }
 
-function issuesToErrors(
+/** zod issues as located TalkdeckErrors with hints; `base` is where the validated value sits. */
+export function issuesToErrors(
   source: SourceFile,
   issues: readonly Issue[],
   base: KeyPath,

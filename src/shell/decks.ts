@@ -72,7 +72,13 @@ export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): D
     file: relative(cwd, deck.file) || deck.file,
     text,
     exists: (rel) => existsSync(join(deck.dir, rel)) && statSync(join(deck.dir, rel)).isFile(),
-    roots: { reveal: revealRoot(), themes: join(builtinTemplatesDir(), 'themes'), fonts: fontsRoot(), deck: deck.dir },
+    roots: {
+      reveal: revealRoot(),
+      themes: join(builtinTemplatesDir(), 'themes'),
+      plugins: join(builtinTemplatesDir(), 'plugins'),
+      fonts: fontsRoot(),
+      deck: deck.dir,
+    },
     renderer,
   };
 }

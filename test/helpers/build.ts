@@ -1,15 +1,16 @@
 /** Runs the real pipeline on a deck folder in-process (no disk writes). */
 import { join, relative } from 'node:path';
-import { buildDeck, type DeckBuild } from '../../src/core/pipeline.js';
+import { buildDeck, type DeckBuild, type DeckInput } from '../../src/core/pipeline.js';
 import { readDeck, templatesFor } from '../../src/shell/decks.js';
 import { loadRenderer } from '../../src/shell/renderer.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 
-export async function buildFolder(dir: string): Promise<DeckBuild> {
+/** `layers`: settings from a config file or flags, as the CLI would pass them. */
+export async function buildFolder(dir: string, layers?: DeckInput['layers']): Promise<DeckBuild> {
   const deck = { name: relative(join(ROOT, 'test/fixtures'), dir).split('/').pop()!, dir, file: join(dir, 'deck.yaml') };
   const renderer = await loadRenderer(templatesFor(deck, ROOT));
-  return buildDeck(readDeck(deck, ROOT, renderer));
+  return buildDeck({ ...readDeck(deck, ROOT, renderer), layers });
 }
 
 export function fixture(name: string): string {

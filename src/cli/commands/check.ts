@@ -1,13 +1,29 @@
-import { runBuild } from '../build.js';
 import { strings, type CommandSpec } from '../command.js';
+import { settingsFromFlags, withSettingsFlags } from '../settings-flags.js';
 
 export const checkCommand: CommandSpec = {
   command: 'check [decks..]',
-  describe: 'Validate decks without writing anything',
+  describe: 'Validate and lint decks and estimate their speaking time, without writing anything',
   builder: (y) =>
-    y
-      .positional('decks', { type: 'string', array: true, describe: 'Deck names, folders or files' })
+    withSettingsFlags(
+      y
+        .positional('decks', { type: 'string', array: true, describe: 'Deck names, folders or files' })
+        .option('strict', { type: 'boolean', default: false, describe: 'Fail on warnings too (exit code 1)' })
+        .option('format', { choices: ['human', 'json'] as const, default: 'human' as const, describe: 'Output for people, or JSON for tools' }),
+      { rules: true },
+    )
       .example('$0 check', 'Check every deck under content/')
-      .example('$0 check content/kolumbien-nato/deck.yaml', 'Check one deck file'),
-  run: (io, a) => runBuild(io, { decks: strings(a.decks), out: 'dist', force: false, write: false, debug: Boolean(a.debug) }),
+      .example('$0 check kolumbien-nato --strict', 'Fail on any warning, e.g. before a talk')
+      .example('$0 check --format json', 'Machine-readable findings and timings')
+      .example('$0 check --rule notes-missing=off', 'Switch a rule off for this run'),
+  run: async (io, a) => {
+    const { runCheck } = await import('../check.js');
+    return runCheck(io, {
+      decks: strings(a.decks),
+      strict: Boolean(a.strict),
+      format: a.format === 'json' ? 'json' : 'human',
+      cli: settingsFromFlags(a),
+      debug: Boolean(a.debug),
+    });
+  },
 };

@@ -11,6 +11,8 @@ export interface AssetRoots {
   reveal: string;
   /** talkdeck's templates/themes folder. */
   themes: string;
+  /** talkdeck's templates/plugins folder: its own reveal.js plugins (classic scripts). */
+  plugins: string;
   /** The @fontsource/source-sans-3 `files` folder. */
   fonts: string;
   /** The deck folder. */
@@ -44,11 +46,14 @@ const BRIEFING_FONTS = [
   'source-sans-3-latin-ext-700-normal.woff2',
 ];
 
+/** reveal.js's own plugins. Its notes plugin is replaced by talkdeck's speaker view (below). */
 const PLUGINS = [
-  { file: 'notes.js', global: 'RevealNotes' },
   { file: 'zoom.js', global: 'RevealZoom' },
   { file: 'search.js', global: 'RevealSearch' },
 ];
+
+/** talkdeck's plugins, from templates/plugins/: the localized speaker view (press S). */
+const OWN_PLUGINS = [{ file: 'speaker-view.js', global: 'TalkdeckSpeakerView' }];
 
 export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyle: boolean }): AssetPlan {
   const copies: AssetCopy[] = [
@@ -56,6 +61,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
     { to: 'reveal/reveal.css', from: `${roots.reveal}/reveal.css` },
     { to: 'reveal/reveal.js', from: `${roots.reveal}/reveal.js` },
     ...PLUGINS.map((p) => ({ to: `reveal/plugin/${p.file}`, from: `${roots.reveal}/plugin/${p.file}` })),
+    ...OWN_PLUGINS.map((p) => ({ to: `plugin/${p.file}`, from: `${roots.plugins}/${p.file}` })),
     { to: 'theme/layouts.css', from: `${roots.themes}/layouts.css` },
   ];
   const styles = ['reveal/reset.css', 'reveal/reveal.css'];
@@ -83,7 +89,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
   return {
     copies,
     styles,
-    scripts: ['reveal/reveal.js', ...PLUGINS.map((p) => `reveal/plugin/${p.file}`)],
-    plugins: PLUGINS.map((p) => p.global),
+    scripts: ['reveal/reveal.js', ...PLUGINS.map((p) => `reveal/plugin/${p.file}`), ...OWN_PLUGINS.map((p) => `plugin/${p.file}`)],
+    plugins: [...PLUGINS, ...OWN_PLUGINS].map((p) => p.global),
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * `talkdeck check`: every deck through the pure core (nothing written), its problems (schema
+ * errors and lint findings) reported for people or, with `--format json`, for tools, and the
+ * estimated speaking time. With `--strict` warnings fail too.
+ */
+import { relative } from 'node:path';
+import { TalkdeckError, TalkdeckErrors, exitCodeFor } from '../core/errors.js';
+import type { SettingsLayer } from '../core/settings.js';
+import { formatDuration, type DeckTiming } from '../core/timing.js';
+import { loadConfig } from '../shell/config.js';
+import { buildOne, selectDecks } from './build.js';
+import { byPlace, checkReport, type CheckedDeck } from './check-report.js';
+import type { Io } from './io.js';
+import { formatProblem, useColor } from './report.js';
+
+export interface CheckOptions {
+  decks: string[];
+  strict: boolean;
+  format: 'human' | 'json';
+  cli: SettingsLayer;
+  debug: boolean;
+}
+
+export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
+  let config: SettingsLayer | undefined;
+  try {
+    config = loadConfig(io.cwd);
+  } catch (error) {
+    const problems = error instanceof TalkdeckErrors ? error.errors : error instanceof TalkdeckError ? [error] : undefined;
+    if (!problems) throw error;
+    if (opts.format === 'json') {
+      io.stdout.write(JSON.stringify(checkReport([], opts.strict, problems), null, 2) + '\n');
+      return exitCodeFor(problems);
+    }
+    throw error;
+  }
+  const checked: CheckedDeck[] = [];
+  for (const deck of selectDecks(io, opts.decks)) {
+    checked.push({ deck, file: relative(io.cwd, deck.file) || deck.file, result: await buildOne(io, deck, opts.cli, config) });
+  }
+
+  const problems = checked.flatMap((c) => [...c.result.errors, ...c.result.warnings]);
+  const failed = exitCodeFor(problems) || (opts.strict && problems.length ? 1 : 0);
+  if (opts.format === 'json') {
+    io.stdout.write(JSON.stringify(checkReport(checked, opts.strict), null, 2) + '\n');
+    return failed;
+  }
+
+  const color = useColor(io.stderr, io.env);
+  for (const { deck, result } of checked) {
+    const all = [...result.errors, ...result.warnings].sort(byPlace);
+    for (const p of all) io.stderr.write(formatProblem(p, { color }, io.cwd, opts.debug) + '\n');
+    const errors = result.errors.length;
+    const warnings = result.warnings.length;
+    const ok = errors === 0 && (!opts.strict || warnings === 0);
+    const counts = [
+      errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+      warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}${opts.strict ? ' (--strict)' : ''}` : '',
+    ].filter(Boolean);
+    const slides = result.model ? `${result.model.slides.length} slides, ` : '';
+    const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}` : '';
+    const line = `${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;
+    (ok ? io.stdout : io.stderr).write(line);
+  }
+  return failed;
+}
+
+/** "speaking time ≈ 21:34 for a 20:00 slot (+7.8 %)", the figure presenters plan by. */
+export function speakingTime(t: DeckTiming): string {
+  const estimate = `speaking time ≈ ${formatDuration(t.totalSeconds)}`;
+  if (t.durationSeconds === undefined || t.deviationPercent === undefined) return `${estimate} (no duration set)`;
+  const sign = t.deviationPercent > 0 ? '+' : t.deviationPercent < 0 ? '−' : '±';
+  return `${estimate} for a ${formatDuration(t.durationSeconds)} slot (${sign}${Math.abs(t.deviationPercent)} %)`;
+}

@@ -1,0 +1,25 @@
+/**
+ * Lint: briefing-quality rules on a valid deck, beyond what the schema can say. Each rule is
+ * pure and reports findings with a key path; the runner gives them their place in the file and
+ * the severity the settings assign (`off` skips the rule).
+ */
+import type { TalkdeckError } from '../errors.js';
+import type { Severity } from '../settings.js';
+import { errorAt } from '../source.js';
+import { LINT_RULES } from './rules.js';
+import type { LintContext, LintRuleId } from './types.js';
+
+export { LINT_RULES } from './rules.js';
+export type { LintContext, LintFinding, LintRule, LintRuleId } from './types.js';
+
+export function lintDeck(ctx: LintContext, severities: Record<LintRuleId, Severity>): TalkdeckError[] {
+  const problems: TalkdeckError[] = [];
+  for (const rule of LINT_RULES) {
+    const severity = severities[rule.id];
+    if (severity === 'off') continue;
+    for (const f of rule.check(ctx)) {
+      problems.push(errorAt(ctx.source, f.path, { code: rule.id, severity, message: f.message, hint: f.hint }, { key: f.key ?? false }));
+    }
+  }
+  return problems;
+}

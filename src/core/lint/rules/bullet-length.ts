@@ -1,0 +1,28 @@
+import { countWords } from '../../markdown.js';
+import { bulletLists, bullets } from '../bullets.js';
+import type { LintRule } from '../types.js';
+
+/** A bullet is a phrase the audience takes in at a glance, not a sentence to read. */
+export const MAX_BULLET_WORDS = 15;
+
+export const bulletLength: LintRule = {
+  id: 'bullet-length',
+  defaultSeverity: 'warning',
+  description: `A bullet longer than ${MAX_BULLET_WORDS} words: bullets are short phrases; full sentences belong in the notes.`,
+  check: ({ slides }) =>
+    slides.flatMap(({ slide, index }) =>
+      bulletLists(slide, index).flatMap((list) =>
+        bullets(list.points, list.path).flatMap((b) => {
+          const n = countWords(b.text);
+          if (n <= MAX_BULLET_WORDS) return [];
+          return [
+            {
+              path: b.path,
+              message: `Bullet on slide ${index + 1} has ${n} words (more than ${MAX_BULLET_WORDS})`,
+              hint: 'shorten it to a phrase and say the rest; put the full sentence into the notes',
+            },
+          ];
+        }),
+      ),
+    ),
+};

@@ -1,0 +1,23 @@
+import { slideName } from '../bullets.js';
+import { estimateFit } from '../fit.js';
+import type { LintRule } from '../types.js';
+
+export const overflowEstimate: LintRule = {
+  id: 'overflow-estimate',
+  defaultSeverity: 'warning',
+  description:
+    'A slide whose text will probably not fit (estimated from the briefing theme’s measures at 1280×720, without a browser).',
+  check: ({ slides, model }) =>
+    slides.flatMap(({ slide, index }) => {
+      const fit = estimateFit(slide, model, index);
+      if (!fit || fit.needed <= fit.available) return [];
+      const percent = Math.round((fit.needed / Math.max(1, fit.available)) * 100);
+      return [
+        {
+          path: ['slides', index],
+          message: `${slideName(model.slides[index]!)} probably does not fit: its text needs about ${percent} % of the space`,
+          hint: 'shorten or split the slide, or drop the summary line; then check it in the browser',
+        },
+      ];
+    }),
+};

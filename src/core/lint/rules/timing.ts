@@ -1,0 +1,24 @@
+import { formatDuration } from '../../timing.js';
+import type { LintRule } from '../types.js';
+
+export const timing: LintRule = {
+  id: 'timing',
+  defaultSeverity: 'warning',
+  description:
+    'The speaking time estimated from the notes is further from the deck’s `duration` than `timing.tolerancePercent` (15 % by default).',
+  check: ({ model, timing: t }) => {
+    const { totalSeconds, durationSeconds, deviationPercent } = model.timing;
+    if (durationSeconds === undefined || deviationPercent === undefined) return [];
+    if (Math.abs(deviationPercent) <= t.tolerancePercent) return [];
+    const over = deviationPercent > 0;
+    return [
+      {
+        path: ['duration'],
+        message: `Estimated speaking time ${formatDuration(totalSeconds)} is ${Math.abs(deviationPercent)} % ${over ? 'over' : 'under'} the ${formatDuration(durationSeconds)} slot`,
+        hint: over
+          ? `the estimate counts the notes at ${t.wordsPerMinute} words per minute plus ${t.secondsPerSlide} s per slide; shorten notes or drop slides (see \`talkdeck outline\`), or set \`timing.wordsPerMinute\` if you speak faster`
+          : `the estimate counts the notes at ${t.wordsPerMinute} words per minute plus ${t.secondsPerSlide} s per slide; add notes for what you will say, or shorten \`duration\``,
+      },
+    ];
+  },
+};

@@ -1,0 +1,24 @@
+/** Finds and reads the project's config file in the working folder (next to content/). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILES, parseConfig } from '../core/config.js';
+import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
+import type { SettingsLayer } from '../core/settings.js';
+
+/** The config file's settings, or undefined when there is none; throws its problems. */
+export function loadConfig(cwd: string): SettingsLayer | undefined {
+  const found = CONFIG_FILES.filter((name) => existsSync(join(cwd, name)));
+  if (found.length > 1) {
+    throw new TalkdeckError({
+      code: 'config',
+      file: found[1],
+      message: `Two config files: ${found.join(' and ')}`,
+      hint: 'keep one of them; talkdeck would not know which one you meant',
+    });
+  }
+  const file = found[0];
+  if (!file) return undefined;
+  const { layer, errors } = parseConfig(file, readFileSync(join(cwd, file), 'utf8'));
+  if (errors.length) throw new TalkdeckErrors(errors);
+  return layer;
+}
