@@ -9,6 +9,7 @@ import { version } from '../shell/paths.js';
 import type { CommandSpec } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { serveCommand } from './commands/serve.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
 
@@ -17,7 +18,7 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand];
+const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let chosen: Command | undefined;
