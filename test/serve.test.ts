@@ -262,6 +262,31 @@ describe('starting and stopping', () => {
     expect(exit).toEqual({ code: 0, signal: null });
   });
 
+  it('starts with a broken deck: the page shows the problems, and the deck once fixed', async () => {
+    const broken = projectWith('serve-live', 'broken');
+    const good = broken.read();
+    broken.write(good.replace('  - title: Seventh slide\n', '  - title: Seventh slide\n    layout: carousel\n'));
+    const other = await startServe(broken.root, ['broken']);
+    try {
+      await until(() => /content\/broken\/deck\.yaml:\d+:\d+: error: .*carousel/.test(other.stderr()));
+      const client = await EventStream.connect(other.url);
+      const hello = client.events[0]!.data;
+      expect(hello.problems[0].text).toContain('carousel');
+      const waiting = await getText(other.url);
+      expect(waiting.status).toBe(200);
+      expect(waiting.body).toContain('new EventSource');
+
+      const from = client.mark();
+      broken.write(good);
+      await client.waitFor('reload', { from });
+      expect(slideText((await getText(other.url)).body, 'seventh-slide')).toContain('seven');
+      client.close();
+    } finally {
+      await other.stop();
+      broken.remove();
+    }
+  });
+
   it('says so when the port is taken', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));

@@ -121,7 +121,11 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: ServerOptions, 
       return text(res, 404, 'Not found');
     }
   }
-  if (!body) return text(res, 404, 'Not found');
+  if (!body) {
+    // Browsers ask for an icon on their own; a deck has none, and a 404 would be a console error.
+    if (resolved.path === 'favicon.ico') return void res.writeHead(204, { 'Cache-Control': 'no-cache' }).end();
+    return text(res, 404, 'Not found');
+  }
   send(req, res, resolved.path, body);
 }
 

@@ -8,7 +8,7 @@ const BIN = fileURLToPath(new URL('../../bin/talkdeck.js', import.meta.url));
 
 /** Starts `talkdeck serve <args> --port 0` in `cwd` and resolves once it prints its URL. */
 export function startServe(cwd, args, { timeoutMs = 60_000, env = {} } = {}) {
-  const proc = spawn(process.execPath, [BIN, 'serve', ...args, '--port', '0'], {
+  const proc = spawn(process.execPath, [...(process.env.TALKDECK_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.TALKDECK_PROF] : []), BIN, 'serve', ...args, '--port', '0'], {
     cwd,
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
