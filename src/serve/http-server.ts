@@ -25,7 +25,9 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The URL to open on this computer. */
   url: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   await listen(server, opts.host, opts.port);
   const { port } = server.address() as AddressInfo;
+  // Listening on all addresses includes loopback, the one address sure to work here.
+  const host = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   return {
-    url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}/`,
+    url: urlOf(host, port),
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -52,6 +57,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+export function urlOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {

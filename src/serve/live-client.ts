@@ -184,6 +184,4 @@ function liveClient(args: ClientArgs): void {
   });
   events.addEventListener('reload', reload);
   events.addEventListener('problems', (event) => show(JSON.parse((event as MessageEvent).data) as LiveProblem[]));
-  // Close the connection before the page goes, so the server does not count stale clients.
-  addEventListener('pagehide', () => events.close());
 }

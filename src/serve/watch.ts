@@ -3,10 +3,11 @@
  * editors' save tricks (write a temporary file, rename it over the original; delete and
  * re-create). Its normalised events are throttled per file and can drop the last of several
  * quick saves, so its raw events count too: the builder compares contents anyway, a spare
- * trigger costs a few reads.
+ * trigger costs a few reads. A watched folder that is removed and comes back (a branch switch,
+ * a folder restored from a backup) is watched again: a second watcher looks at its parent.
  */
-import { basename } from 'node:path';
-import { watch } from 'chokidar';
+import { basename, dirname } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
 
 export interface Watcher {
   close(): Promise<void>;
@@ -21,29 +22,59 @@ export function isScratchFile(path: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || name === '4913' || /\.(sw[a-p]|tmp|bak)$|___jb_(tmp|old)___$/i.test(name);
 }
 
-export async function watchFolders(
-  folders: string[],
-  onChange: () => void,
-  onError: (error: Error) => void,
-): Promise<Watcher> {
-  const watcher = watch(folders, {
+export async function watchFolders(folders: string[], onChange: () => void, onError: (error: Error) => void): Promise<Watcher> {
+  const reportError = (error: unknown): void => onError(error instanceof Error ? error : new Error(String(error)));
+  const start = async (): Promise<FSWatcher> => {
+    const watcher = watch(folders, {
+      ignoreInitial: true,
+      ignored: (path) => IGNORED_DIRS.test(path),
+      // Editors that delete and re-create within 100 ms are seen as one change.
+      atomic: true,
+      // A link in the deck folder may point anywhere, even back up (a loop): builds follow the
+      // files the deck names, the watcher does not follow links.
+      followSymlinks: false,
+      depth: 8,
+    });
+    watcher.on('all', (_event, path) => {
+      if (!isScratchFile(path)) onChange();
+    });
+    watcher.on('raw', (_event, path) => {
+      if (!path || !isScratchFile(path)) onChange();
+    });
+    watcher.on('error', reportError);
+    await ready(watcher);
+    return watcher;
+  };
+
+  let folderWatcher = await start();
+  let restarting: Promise<void> = Promise.resolve();
+  const parents = [...new Set(folders.map((f) => dirname(f)))];
+  const parentWatcher = watch(parents, {
     ignoreInitial: true,
-    ignored: (path) => IGNORED_DIRS.test(path),
-    // Editors that delete and re-create within 100 ms are seen as one change.
-    atomic: true,
-    // A link in the deck folder may point anywhere, even back up (a loop): builds follow the
-    // files the deck names, the watcher does not follow links.
-    followSymlinks: false,
-    depth: 8,
+    depth: 0,
+    ignored: (path) => !parents.includes(path) && !folders.includes(path),
   });
-  watcher.on('all', (_event, path) => {
-    if (!isScratchFile(path)) onChange();
+  parentWatcher.on('addDir', (path) => {
+    if (!folders.includes(path)) return;
+    restarting = restarting.then(async () => {
+      await folderWatcher.close();
+      folderWatcher = await start();
+      onChange();
+    });
   });
-  watcher.on('raw', (_event, path) => {
-    if (!path || !isScratchFile(path)) onChange();
-  });
-  watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
-  // Not events.once(): it rejects on an 'error' event, and a watch error is only a warning.
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  return { close: () => watcher.close() };
+  parentWatcher.on('unlinkDir', () => onChange());
+  parentWatcher.on('error', reportError);
+  await ready(parentWatcher);
+
+  return {
+    close: async () => {
+      await restarting;
+      await Promise.all([folderWatcher.close(), parentWatcher.close()]);
+    },
+  };
+}
+
+/** Not events.once(): it rejects on an 'error' event, and a watch error is only a warning. */
+function ready(watcher: FSWatcher): Promise<void> {
+  return new Promise((resolve) => watcher.once('ready', () => resolve()));
 }
