@@ -1,5 +1,6 @@
 // Edit-to-reload latency of `talkdeck serve`: from writing deck.yaml to the reload event
 // reaching a connected client, over many edits of the briefing deck. Run: npm run bench:serve
+// (TALKDECK_PROF=<dir> makes the server write a CPU profile there).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -32,8 +32,8 @@ export class LiveEvents {
       Connection: 'keep-alive',
       'X-Content-Type-Options': 'nosniff',
     });
-    // Reconnect quickly after a restart of the server.
-    res.write(`retry: 500\n\n${frame('hello', this.state())}`);
+    // Reconnect soon after a restart of the server (and then reload: see `hello`).
+    res.write(`retry: 1000\n\n${frame('hello', this.state())}`);
     this.clients.add(res);
     req.socket.setNoDelay(true);
     const drop = (): void => {
