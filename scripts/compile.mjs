@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 
 rmSync('lib', { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts', 'schema-docs': 'src/core/schema-docs.ts' },
   outdir: 'lib',
   bundle: true,
@@ -22,10 +22,14 @@ await build({
   // Bundled CommonJS packages call require() for Node built-ins; give ESM chunks one.
   banner: { js: "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);" },
   minify: true,
-  keepNames: true,
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
 });
+
+// Which source files went into which chunk, and how chunks load each other: the test that the
+// CLI loads heavy modules only on demand reads it (test/serve-lazy.test.ts).
+writeFileSync('lib/meta.json', JSON.stringify(result.metafile));
 
 // Built-in templates, precompiled: a build then needs only the Handlebars runtime. Each entry
 // keeps its source, so an edited template (not yet recompiled) is noticed and compiled afresh.

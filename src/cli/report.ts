@@ -1,5 +1,5 @@
 /** How problems look on a terminal: place first, then what is wrong, the line, and the fix. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TalkdeckError } from '../core/errors.js';
 
@@ -20,21 +20,26 @@ export function formatProblem(e: TalkdeckError, style: Style, cwd: string, debug
   return lines.join('\n');
 }
 
-const fileCache = new Map<string, string[] | null>();
+/** Lines of files shown in frames; `talkdeck serve` reports on the same file as it changes, so an entry holds while size, mtime and inode do. */
+const fileCache = new Map<string, { signature: string; lines: string[] }>();
+
+function sourceLines(path: string): string[] | undefined {
+  try {
+    const st = statSync(path);
+    const signature = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    const cached = fileCache.get(path);
+    if (cached?.signature === signature) return cached.lines;
+    const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+    fileCache.set(path, { signature, lines });
+    return lines;
+  } catch {
+    return undefined;
+  }
+}
 
 function codeFrame(e: TalkdeckError, cwd: string): string | undefined {
   if (!e.file || !e.line) return undefined;
-  const path = resolve(cwd, e.file);
-  let lines = fileCache.get(path);
-  if (lines === undefined) {
-    try {
-      lines = readFileSync(path, 'utf8').split(/\r?\n/);
-    } catch {
-      lines = null;
-    }
-    fileCache.set(path, lines);
-  }
-  const text = lines?.[e.line - 1];
+  const text = sourceLines(resolve(cwd, e.file))?.[e.line - 1];
   if (text === undefined) return undefined;
   const gutter = String(e.line).length;
   const caret = ' '.repeat(Math.max(0, (e.column ?? 1) - 1)) + '^';

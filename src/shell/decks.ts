@@ -66,12 +66,16 @@ export function templatesFor(deck: DeckLocation, cwd: string, builtin?: Template
 }
 
 export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): DeckInput {
-  const text = readFileSync(deck.file, 'utf8');
+  return deckInput(deck, cwd, renderer, readFileSync(deck.file, 'utf8'));
+}
+
+/** The core's input for deck text already read (the dev server compares it before building). */
+export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, text: string): DeckInput {
   return {
     name: deck.name,
     file: relative(cwd, deck.file) || deck.file,
     text,
-    exists: (rel) => existsSync(join(deck.dir, rel)) && statSync(join(deck.dir, rel)).isFile(),
+    exists: fileInDeck(deck),
     roots: {
       reveal: revealRoot(),
       themes: join(builtinTemplatesDir(), 'themes'),
@@ -81,4 +85,9 @@ export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): D
     },
     renderer,
   };
+}
+
+/** Whether a path relative to the deck folder is a file (also while it is being replaced). */
+export function fileInDeck(deck: DeckLocation): (relativePath: string) => boolean {
+  return (rel) => statSync(join(deck.dir, rel), { throwIfNoEntry: false })?.isFile() ?? false;
 }

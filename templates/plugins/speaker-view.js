@@ -25,6 +25,9 @@
     var deck;
     var popup = null;
     var connectTimer = null;
+    // Identifies this page load: a speaker view that sees a new one (the deck was reloaded,
+    // e.g. by talkdeck serve after a save) reloads its previews, which show the old deck.
+    var loadId = String(Date.now()) + Math.random().toString(36).slice(2);
 
     function labels() {
       return (deck.getConfig().speakerView || {}).labels || {};
@@ -62,6 +65,7 @@
       return {
         type: 'connect',
         url: url,
+        loadId: loadId,
         totalTime: deck.getConfig().totalTime || null,
         timings: deck.getSlides().map(function (s) {
           var t = parseInt(s.getAttribute('data-timing'), 10);
@@ -260,8 +264,8 @@
       return frame;
     }
 
-    function setupFrames(url) {
-      if (frames.url === url) return;
+    function setupFrames(url, loadId) {
+      if (frames.url === url && frames.loadId === loadId) return;
       ['td-current', 'td-next'].forEach(function (id) {
         var old = $(id).querySelector('iframe');
         if (old) old.remove();
@@ -270,6 +274,7 @@
         '&transition=none&backgroundTransition=none&autoSlide=0&help=false&overview=false&postMessageEvents=true&minScale=0.05&slideNumber=false';
       frames = {
         url: url,
+        loadId: loadId,
         current: makeFrame($('td-current'), url, common),
         next: makeFrame($('td-next'), url, common),
       };
@@ -373,7 +378,7 @@
           status.hidden = true;
           totalTime = data.totalTime;
           timings = data.timings || [];
-          setupFrames(data.url);
+          setupFrames(data.url, data.loadId);
           toOpener({ type: 'connected' });
         } else if (data.type === 'state' && connected) {
           showState(data);

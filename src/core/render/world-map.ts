@@ -379,12 +379,29 @@ function markerFor(atlas: Atlas, country: AtlasCountry, group: number, emphasis:
   return { iso: country.iso ?? '', group, emphasis, x: centre[0], y: centre[1], r };
 }
 
+/** Maps already drawn, by input: the dev server rebuilds a deck on every save, and drawing one takes ~30 ms. */
+const drawn = new Map<string, WorldMap>();
+const MAX_DRAWN = 32;
+
 /**
  * Renders the map. Codes are case-insensitive; codes without geometry are skipped in the SVG
  * (report them with `unknownCountryCodes`) but still named in `description` and `legend`.
  * A country listed in several groups is drawn in the first of them.
  */
 export function renderWorldMap(input: WorldMapInput): WorldMap {
+  const key = JSON.stringify([input.groups.map((g) => [g.label, g.countries, g.emphasis === true]), input.lang, input.title, input.idPrefix]);
+  const cached = drawn.get(key);
+  if (cached) return cached;
+  const map = drawWorldMap(input);
+  // The result is shared between calls, so nobody may change it.
+  for (const entry of map.legend) Object.freeze(Object.freeze(entry).countryNames);
+  Object.freeze(Object.freeze(map).legend);
+  if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, map);
+  return map;
+}
+
+function drawWorldMap(input: WorldMapInput): WorldMap {
   const atlas = loadAtlas();
   const locale = ensureLocale(input.lang);
   const id = safeId(input.idPrefix);
