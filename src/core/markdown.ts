@@ -28,11 +28,28 @@ export interface Rendered {
   refused: string[];
 }
 
+/**
+ * The model, the speaking-time estimate and the lint rules all read the same texts: remember
+ * what each rendered to. Bounded, so a long `talkdeck serve` session does not grow it forever.
+ */
+const inlineCache = new Map<string, Rendered>();
+const plainCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function renderInline(text: string): Rendered {
   // Most talking points are plain text: skip the parser for them (a large share of build time).
   if (!SPECIAL.test(text)) return { html: text, refused: [] };
+  const known = inlineCache.get(text);
+  if (known) return { html: known.html, refused: [...known.refused] };
   refused = [];
   const html = md.renderInline(text);
+  remember(inlineCache, text, { html, refused: [...refused] });
   return { html, refused };
 }
 
@@ -45,7 +62,7 @@ export function renderBlock(text: string): Rendered {
 /** The text of a Markdown string without its markup, e.g. for ids, titles and alt text. */
 export function plainText(text: string): string {
   if (!SPECIAL.test(text)) return text;
-  return htmlToText(md.renderInline(text));
+  return plainCache.get(text) ?? remember(plainCache, text, htmlToText(renderInline(text).html));
 }
 
 /** Text of HTML that renderInline produced (tags dropped, its few entities decoded). */
