@@ -1,4 +1,4 @@
-/** `talkdeck build` and `talkdeck check`: the pure core per deck, then (for build) the writer. */
+/** `talkdeck build`: the pure core per deck, then the atomic writer. Shared by the other commands: selecting and building decks. */
 import { relative, resolve } from 'node:path';
 import { TalkdeckError, exitCodeFor } from '../core/errors.js';
 import { buildDeck, type DeckBuild } from '../core/pipeline.js';
@@ -17,7 +17,6 @@ export interface BuildOptions {
   decks: string[];
   out: string;
   force: boolean;
-  write: boolean;
   debug: boolean;
 }
 
@@ -72,16 +71,12 @@ export async function runBuild(io: Io, opts: BuildOptions): Promise<number> {
       for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');
       const n = result.errors.length;
       io.stderr.write(
-        `✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}${opts.write ? '; previous output left unchanged' : ''}\n`,
+        `✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; previous output left unchanged\n`,
       );
       problems.push(...result.errors);
       continue;
     }
     const slides = result.model?.slides.length ?? 0;
-    if (!opts.write) {
-      io.stdout.write(`✓ ${deck.name}: ${slides} slides, no problems\n`);
-      continue;
-    }
     try {
       const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: result.files, force: opts.force, cwd: io.cwd });
       const ms = Math.round(performance.now() - started);
