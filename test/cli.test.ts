@@ -78,6 +78,20 @@ describe('talkdeck build', () => {
   });
 });
 
+describe('a broken config file', () => {
+  it('stops the run once with its place, instead of failing every deck', () => {
+    const dir = project({ a: fixture('minimal'), b: fixture('minimal') });
+    writeFileSync(join(dir, 'talkdeck.config.json'), '{\n  "lint": { "max-bullets": "loud" }\n}\n');
+    for (const command of ['build', 'outline']) {
+      const r = talkdeck(dir, [command]);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr.match(/talkdeck\.config\.json:2:/g), command).toHaveLength(1);
+      expect(r.stderr, command).not.toContain('✗');
+    }
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+});
+
 describe('talkdeck check and usage', () => {
   it('check reports problems without writing anything', () => {
     const dir = project({ broken: fixture('misspelt-key'), ok: fixture('minimal') });

@@ -8,7 +8,7 @@ import { TalkdeckError, TalkdeckErrors, exitCodeFor } from '../core/errors.js';
 import type { SettingsLayer } from '../core/settings.js';
 import { formatDuration, type DeckTiming } from '../core/timing.js';
 import { loadConfig } from '../shell/config.js';
-import { buildOne, selectDecks } from './build.js';
+import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { byPlace, checkReport, type CheckedDeck } from './check-report.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
@@ -35,8 +35,10 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
     throw error;
   }
   const checked: CheckedDeck[] = [];
-  for (const deck of selectDecks(io, opts.decks)) {
-    checked.push({ deck, file: relative(io.cwd, deck.file) || deck.file, result: await buildOne(io, deck, opts.cli, config) });
+  const decks = selectDecks(io, opts.decks);
+  const builder = await createDeckBuilder(io, opts.cli, config);
+  for (const deck of decks) {
+    checked.push({ deck, file: relative(io.cwd, deck.file) || deck.file, result: await builder.build(deck) });
   }
 
   const problems = checked.flatMap((c) => [...c.result.errors, ...c.result.warnings]);

@@ -7,7 +7,7 @@ import { TalkdeckError, exitCodeFor } from '../core/errors.js';
 import type { DeckModel } from '../core/model.js';
 import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
-import { buildOne, selectDecks } from './build.js';
+import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
 
@@ -26,23 +26,29 @@ export async function forEachDeck(
   io: Io,
   names: string[],
   debug: boolean,
-  step: (deck: DeckLocation, build: BuiltDeck) => Promise<void> | void,
+  /** `ms()` is the time since this deck's build began. */
+  step: (deck: DeckLocation, build: BuiltDeck, ms: () => number) => Promise<void> | void,
+  /** What a failed deck means for its output, in the user's words. */
+  wording: { failed: string } = { failed: 'nothing written' },
 ): Promise<number> {
   const color = useColor(io.stderr, io.env);
   const report = (e: TalkdeckError): void => void io.stderr.write(formatProblem(e, { color }, io.cwd, debug) + '\n');
   const problems: TalkdeckError[] = [];
-  for (const deck of selectDecks(io, names)) {
-    const build = await buildOne(io, deck);
+  const decks = selectDecks(io, names);
+  const builder = await createDeckBuilder(io);
+  for (const deck of decks) {
+    const started = performance.now();
+    const build = await builder.build(deck);
     build.warnings.forEach(report);
     if (build.errors.length || !build.model) {
       build.errors.forEach(report);
       const n = build.errors.length;
-      io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; nothing written\n`);
+      io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${wording.failed}\n`);
       problems.push(...build.errors);
       continue;
     }
     try {
-      await step(deck, build as BuiltDeck);
+      await step(deck, build as BuiltDeck, () => Math.round(performance.now() - started));
     } catch (error) {
       if (!(error instanceof TalkdeckError)) throw error;
       report(error);

@@ -6,7 +6,7 @@ import { exitCodeFor, type TalkdeckError } from '../core/errors.js';
 import type { DeckModel } from '../core/model.js';
 import type { SettingsLayer } from '../core/settings.js';
 import { formatDuration } from '../core/timing.js';
-import { buildOne, selectDecks } from './build.js';
+import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
@@ -17,8 +17,10 @@ export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsL
   const color = useColor(io.stderr, io.env);
   const problems: TalkdeckError[] = [];
   const blocks: string[] = [];
-  for (const deck of selectDecks(io, opts.decks)) {
-    const result = await buildOne(io, deck, opts.cli);
+  const decks = selectDecks(io, opts.decks);
+  const builder = await createDeckBuilder(io, opts.cli);
+  for (const deck of decks) {
+    const result = await builder.build(deck);
     if (result.errors.length || !result.model) {
       for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');
       io.stderr.write(`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${deck.name})\n`);

@@ -4,8 +4,9 @@
  */
 import { LINT_RULES, type LintRuleId } from './lint/rules.js';
 
-export type Severity = 'error' | 'warning' | 'off';
-export const SEVERITIES = ['error', 'warning', 'off'] as const;
+import type { Severity } from './lint/types.js';
+
+export { SEVERITIES, type Severity } from './lint/types.js';
 
 export interface TimingSettings {
   /** Speaking rate for the notes. */

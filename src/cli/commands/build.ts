@@ -1,4 +1,3 @@
-import { runBuild } from '../build.js';
 import { strings, type CommandSpec } from '../command.js';
 
 export const buildCommand: CommandSpec = {
@@ -15,7 +14,7 @@ export const buildCommand: CommandSpec = {
       .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html'),
   run: async (io, a) => {
     const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug) };
-    if (!a.singleFile) return runBuild(io, opts);
+    if (!a.singleFile) return (await import('../build.js')).runBuild(io, opts);
     const { runSingleFileBuild } = await import('../single-file.js');
     return runSingleFileBuild(io, opts);
   },

@@ -1,7 +1,11 @@
 /** What a lint rule gets and gives: the validated deck and its model in, findings with a place out. */
 import type { DeckModel } from '../model.js';
 import type { Deck } from '../schema.js';
-import type { Severity, TimingSettings } from '../settings.js';
+import type { TimingSettings } from '../settings.js';
+
+/** How much a finding matters; `off` silences a rule. (Here, not in settings.ts, so the CLI's flag parsing need not load the rules.) */
+export type Severity = 'error' | 'warning' | 'off';
+export const SEVERITIES = ['error', 'warning', 'off'] as const;
 import type { KeyPath, SourceFile } from '../source.js';
 import type { ValidatedSlide } from '../validate.js';
 
