@@ -90,6 +90,17 @@ describe('a broken config file', () => {
     }
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
+
+  it('two config files are one problem of the run, not one per deck', () => {
+    const dir = project({ a: fixture('minimal'), b: fixture('minimal') });
+    writeFileSync(join(dir, 'talkdeck.config.json'), '{}\n');
+    writeFileSync(join(dir, 'talkdeck.config.yaml'), 'lint: {}\n');
+    const r = talkdeck(dir, ['build']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/Two config files/g)).toHaveLength(1);
+    expect(r.stderr).not.toContain('✗');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
 });
 
 describe('talkdeck check and usage', () => {
