@@ -1,5 +1,5 @@
 // The real CLI, spawned in temporary projects: exit codes, messages, and what is left on disk.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, ROOT } from './helpers/build.js';
@@ -68,6 +68,20 @@ describe('talkdeck build', () => {
     expect(talkdeck(dir, ['build']).code).toBe(0);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(join(foreign, 'keep.txt'))).toBe(true);
+  });
+
+  it('does not publish a file that an image links to outside the deck folder', () => {
+    const dir = project({ linked: fixture('minimal') });
+    writeFileSync(join(dir, 'secret.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    symlinkSync(join(dir, 'secret.svg'), join(dir, 'content/linked/leak.svg'));
+    writeFileSync(
+      join(dir, 'content/linked/deck.yaml'),
+      'title: Linked\nslides:\n  - layout: image\n    title: Leak\n    src: leak.svg\n    alt: A file from elsewhere\n',
+    );
+    const r = talkdeck(dir, ['build']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('content/linked/deck.yaml:5:10: error: Image `leak.svg` not found in the deck folder');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
   it('builds a deck named by folder or file', () => {

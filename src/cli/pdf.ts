@@ -11,6 +11,7 @@ import { findBrowser } from '../shell/find-browser.js';
 import { launchPrinter } from '../shell/print-pdf.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { assertReplaceable, writeFileAtomic } from '../shell/write-file.js';
+import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
@@ -32,6 +33,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
   const date = creationDate(io.env);
   const color = useColor(io.stderr, io.env);
   // Started once for all decks; if it cannot start, no deck can be printed.
+  selectDecks(io, opts.decks); // a misspelt deck name is reported before a browser starts
   const printer = await launchPrinter(browser.path, timeoutMs);
   try {
     return await forEachDeck(io, opts.decks, opts.debug, async (deck, build) => {

@@ -12,9 +12,9 @@ import { issuesToErrors } from './validate.js';
 export const CONFIG_FILES = ['talkdeck.config.json', 'talkdeck.config.yaml', 'talkdeck.config.yml'] as const;
 
 export function parseConfig(file: string, text: string): { layer: SettingsLayer | undefined; errors: TalkdeckError[] } {
-  const { source, errors } = parseSource(file, text);
+  const { source, data: parsed, errors } = parseSource(file, text);
   if (errors.length) return { layer: undefined, errors };
-  const data: unknown = source.doc.toJS() ?? {};
+  const data: unknown = parsed ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
       layer: undefined,

@@ -88,10 +88,6 @@ export class TalkdeckError extends Error {
   }
 }
 
-export function isTalkdeckError(value: unknown): value is TalkdeckError {
-  return value instanceof TalkdeckError;
-}
-
 /** Thrown by a step that collected several user errors (e.g. a whole deck's validation). */
 export class TalkdeckErrors extends Error {
   constructor(readonly errors: TalkdeckError[]) {

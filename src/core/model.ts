@@ -5,8 +5,8 @@
  */
 import { TalkdeckError } from './errors.js';
 import { labelsFor, type Labels } from './i18n.js';
-import { escapeHtml, htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
-import type { Deck, LayoutName, NormalSlide, Point, Reference, SlideOf } from './schema.js';
+import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
+import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
 import { assignIds } from './slug.js';
 import type { TimingSettings } from './settings.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
@@ -177,11 +177,13 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const refByKey = new Map(refModels.map((r) => [r.key, r]));
 
   const timing = estimateTiming(
-    input.slides.map(({ slide }) => ({ layout: slide.layout, title: plainText(slideTitle(slide, meta.title, labels) ?? ''), notes: slide.notes })),
+    input.slides.map(({ slide }, i) => ({ layout: slide.layout, title: titles[i]!.plain, notes: slide.notes })),
     meta.duration,
     input.timing,
   );
-  const sections = input.slides.flatMap(({ slide }, position) => (slide.layout === 'section' ? [{ id: ids[position]!, slide, position }] : []));
+  const sections = input.slides.flatMap(({ slide }, position) =>
+    slide.layout === 'section' ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
+  );
   const assets: string[] = [];
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
@@ -252,7 +254,7 @@ interface LayoutContext {
   points: (list: readonly Point[], path: KeyPath) => PointModel[];
   meta: Omit<Deck, 'slides'>;
   refModels: ReferenceModel[];
-  sections: { id: string; slide: NormalSlide; position: number }[];
+  sections: { id: string; slide: NormalSlide; position: number; titleHtml: string }[];
   timing: DeckTiming;
   source: SourceFile;
   errors: TalkdeckError[];
@@ -278,10 +280,10 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     case 'agenda':
       return {
         ...base,
-        agenda: ctx.sections.map(({ id, slide: s, position }, n) => ({
+        agenda: ctx.sections.map(({ id, position, titleHtml }, n) => ({
           id,
           number: n + 1,
-          titleHtml: renderInline((s as SlideOf<'section'>).title).html,
+          titleHtml,
           minutes: slide.times ? sectionMinutes(ctx.timing, position) : undefined,
         })),
       };
@@ -334,7 +336,7 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
           errorAt(ctx.source, [...path, 'src'], {
             code: 'missing-file',
             message: `Image \`${slide.src}\` not found in the deck folder`,
-            hint: 'check the file name and its case; paths are relative to the folder of deck.yaml',
+            hint: 'check the file name and its case; paths are relative to the folder of deck.yaml, and links to files outside it are not followed',
           }),
         );
       } else if (!ctx.assets.includes(src)) ctx.assets.push(src);
@@ -435,4 +437,3 @@ function suggestKey(key: string, keys: string[]): string {
   return keys.length ? `defined references: ${keys.join(', ')}` : 'add a `references:` block to the deck with this key';
 }
 
-export { escapeHtml };

@@ -1,5 +1,5 @@
 /** Finding decks on disk and reading one into the pure core's input. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import type { DeckInput } from '../core/pipeline.js';
@@ -34,7 +34,8 @@ export function resolveDeck(cwd: string, arg: string, contentDir = 'content'): D
     }
     if (existsSync(c) && statSync(c).isFile() && /\.ya?ml$/.test(c)) {
       const dir = dirname(c);
-      return { name: basename(dir), dir, file: c };
+      // The folder's name names the output; a deck file at the file-system root has none.
+      if (basename(dir)) return { name: basename(dir), dir, file: c };
     }
   }
   const known = discoverDecks(cwd, contentDir).map((d) => d.name);
@@ -87,7 +88,18 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
   };
 }
 
-/** Whether a path relative to the deck folder is a file (also while it is being replaced). */
+/** Whether a path relative to the deck folder is a file inside it (also while it is being replaced). */
 export function fileInDeck(deck: DeckLocation): (relativePath: string) => boolean {
-  return (rel) => statSync(join(deck.dir, rel), { throwIfNoEntry: false })?.isFile() ?? false;
+  // Only files really inside the deck folder: a link to a file elsewhere would publish it.
+  const root = realpathSync(deck.dir);
+  return (rel) => {
+    const full = join(deck.dir, rel);
+    if (!(statSync(full, { throwIfNoEntry: false })?.isFile() ?? false)) return false;
+    try {
+      const real = realpathSync(full);
+      return real.startsWith(root + sep);
+    } catch {
+      return false; // removed between the two looks
+    }
+  };
 }

@@ -36,10 +36,10 @@ export function createRenderer(templates: TemplateSet, handlebars: HandlebarsEnv
     // JSON inside <script>: `<` escaped so no string can close the element.
     new hb.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')),
   );
+  // The page uses partials and layouts; other template families (handout/ …) have their own renderer.
   for (const t of templates.values()) {
-    if (t.name === 'page') continue;
-    const name = t.name.startsWith('partials/') ? t.name.slice('partials/'.length) : t.name;
-    hb.registerPartial(name, compile(hb, t));
+    if (t.name.startsWith('partials/')) hb.registerPartial(t.name.slice('partials/'.length), compile(hb, t));
+    else if (t.name.startsWith('layouts/')) hb.registerPartial(t.name, compile(hb, t));
   }
   const page = templates.get('page');
   if (!page) {

@@ -5,7 +5,7 @@
  * Data: `world-atlas/countries-110m.json` (Natural Earth 1:110m, TopoJSON, ids = ISO 3166-1
  * numeric), projected with Equal Earth (equal-area, so highlighted countries keep fair sizes).
  * Antarctica is left out and the projection is fitted to the remaining land, which gives the
- * fixed `viewBox` (960 wide; the height follows from the data: 425, see `mapViewBox()`).
+ * fixed `viewBox` (960 wide; the height follows from the data: 425).
  *
  * SVG structure (draw order = atlas order; plain land first, then highlights in group order,
  * then markers on top):
@@ -490,9 +490,4 @@ function drawWorldMap(input: WorldMapInput): WorldMap {
     description,
     legend: groups.map((g) => ({ label: g.label, className: g.className, countryNames: g.names })),
   };
-}
-
-/** The fixed viewBox of every map (loads the atlas on first use). */
-export function mapViewBox(): { width: number; height: number } {
-  return { width: WIDTH, height: loadAtlas().height };
 }
