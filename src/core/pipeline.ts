@@ -109,7 +109,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
             code: 'template',
             file: input.file,
             message: `Could not render deck \`${input.name}\`: ${cause.message}`,
-            hint: 'a template in the deck folder refers to a partial or helper that does not exist',
+            hint: `a template refers to a partial or helper that exists in neither place templates are looked up: ${input.file.replace(/[^/\\]*$/, '')}templates/ (the deck's own) and talkdeck's templates/ (built in); check the name after {{> …}}`,
             cause,
           }),
         ],
