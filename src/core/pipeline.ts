@@ -6,7 +6,7 @@ import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
-import type { Renderer } from './render/renderer.js';
+import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
 import { validateDeck } from './validate.js';
@@ -102,21 +102,12 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     if (cause instanceof TalkdeckErrors) return failed(cause.errors, warnings, model);
     if (cause instanceof TalkdeckError) return failed([cause], warnings, model);
     // Handlebars runtime errors (a missing partial in an overridden template) are user errors.
-    if (cause instanceof Error && /partial|helper|Missing/i.test(cause.message)) {
-      return failed(
-        [
-          new TalkdeckError({
-            code: 'template',
-            file: input.file,
-            message: `Could not render deck \`${input.name}\`: ${cause.message}`,
-            hint: `a template refers to a partial or helper that exists in neither place templates are looked up: ${input.file.replace(/[^/\\]*$/, '')}templates/ (the deck's own) and talkdeck's templates/ (built in); check the name after {{> …}}`,
-            cause,
-          }),
-        ],
-        warnings,
-        model,
-      );
-    }
+    const error = templateRuntimeError(cause, {
+      file: input.file,
+      message: `Could not render deck \`${input.name}\``,
+      hint: `a template refers to a partial or helper that exists in neither place templates are looked up: ${input.file.replace(/[^/\\]*$/, '')}templates/ (the deck's own) and talkdeck's templates/ (built in); check the name after {{> …}}`,
+    });
+    if (error) return failed([error], warnings, model);
     throw cause;
   }
 

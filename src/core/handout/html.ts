@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
-import { compile } from '../render/renderer.js';
+import { compile, templateRuntimeError } from '../render/renderer.js';
 import type { TemplateSet } from '../render/templates.js';
 import { handoutOutline } from './outline.js';
 
@@ -32,15 +32,13 @@ export function createHandoutRenderer(templates: TemplateSet): HandoutRenderer {
       try {
         html = template(handoutOutline(deck));
       } catch (cause) {
-        // Handlebars runtime errors come from an overridden template (a missing partial, say).
-        if (!(cause instanceof Error) || !/partial|helper|Missing/i.test(cause.message)) throw cause;
-        throw new TalkdeckError({
-          code: 'template',
-          file: page.file,
-          message: `Could not render the handout of \`${deck.name}\`: ${cause.message}`,
-          hint: 'a handout template refers to a partial or helper that does not exist',
-          cause,
-        });
+        throw (
+          templateRuntimeError(cause, {
+            file: page.file,
+            message: `Could not render the handout of \`${deck.name}\``,
+            hint: 'a handout template refers to a partial or helper that does not exist',
+          }) ?? cause
+        );
       }
       // In-deck links (`#/slide-id`) point at the slide's article in the handout.
       return html.replace(/ href="#\//g, ' href="#');

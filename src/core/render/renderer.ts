@@ -53,6 +53,15 @@ export function createRenderer(templates: TemplateSet, handlebars: HandlebarsEnv
   };
 }
 
+/**
+ * A Handlebars error while rendering (a missing partial or helper, from a template a deck
+ * overrides) as a user error; undefined for anything else, which is a bug.
+ */
+export function templateRuntimeError(cause: unknown, at: { file: string; message: string; hint: string }): TalkdeckError | undefined {
+  if (!(cause instanceof Error) || !/partial|helper|Missing/i.test(cause.message)) return undefined;
+  return new TalkdeckError({ code: 'template', file: at.file, message: `${at.message}: ${cause.message}`, hint: at.hint, cause });
+}
+
 /** Compiles one template now, so a syntax error is reported with its file and line. */
 export function compile(hb: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
   if (t.spec) return hb.template(t.spec as Parameters<typeof hb.template>[0]);
