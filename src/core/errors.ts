@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'unsafe-link'
   | 'unknown-country'
   | 'template'
+  | 'stylesheet'
   | 'config'
   | 'theme'
   | 'no-decks'

@@ -9,6 +9,7 @@ import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js'
 import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
 import { assignIds } from './slug.js';
 import type { TimingSettings } from './settings.js';
+import { ASSETS, checkReference, isRefusal, type Refusal } from './resources.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
@@ -113,9 +114,25 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const labels = labelsFor(lang);
   const references = meta.references ?? {};
 
+  const assets: string[] = [];
+  /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
+  const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
+    const checked = checkReference(ref, { exists: input.exists });
+    if (isRefusal(checked)) {
+      errors.push(refused(source, path, what, ref, checked));
+      return undefined;
+    }
+    if (!('path' in checked)) return undefined;
+    if (!assets.includes(checked.path)) assets.push(checked.path);
+    return ASSETS + checked.url;
+  };
+  const images = (list: readonly string[], path: KeyPath): void => {
+    for (const src of list) resource(src, path, 'Image');
+  };
   const inline = (text: string | number, path: KeyPath): string => {
     const r = renderInline(String(text));
     for (const url of r.refused) errors.push(unsafeLink(source, path, url));
+    images(r.images, path);
     return r.html;
   };
   const maybe = (text: string | number | undefined, path: KeyPath): string | undefined =>
@@ -184,12 +201,12 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const sections = input.slides.flatMap(({ slide }, position) =>
     slide.layout === 'section' ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
   );
-  const assets: string[] = [];
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
     const notes = slide.notes === undefined ? undefined : renderBlock(slide.notes);
     for (const url of notes?.refused ?? []) errors.push(unsafeLink(source, [...path, 'notes'], url));
+    images(notes?.images ?? [], [...path, 'notes']);
     const base: SlideModel = {
       id: ids[i]!,
       number: i + 1,
@@ -219,8 +236,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       timing,
       source,
       errors,
-      exists: input.exists,
-      assets,
+      resource,
       lang,
       maps: input.maps,
     });
@@ -258,8 +274,7 @@ interface LayoutContext {
   timing: DeckTiming;
   source: SourceFile;
   errors: TalkdeckError[];
-  exists: (relativePath: string) => boolean;
-  assets: string[];
+  resource: (ref: string, path: KeyPath, what: string) => string | undefined;
   lang: string;
   maps: MapRenderer | undefined;
 }
@@ -322,28 +337,11 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         },
       };
     case 'image': {
-      const src = slide.src.replace(/\\/g, '/');
-      if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image path \`${slide.src}\` must be a path inside the deck folder`,
-            hint: 'put the image next to deck.yaml (e.g. images/figure.svg) and give its relative path; remote images would break offline use',
-          }),
-        );
-      } else if (!ctx.exists(src)) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image \`${slide.src}\` not found in the deck folder`,
-            hint: 'check the file name and its case; paths are relative to the folder of deck.yaml, and links to files outside it are not followed',
-          }),
-        );
-      } else if (!ctx.assets.includes(src)) ctx.assets.push(src);
+      const src = ctx.resource(slide.src, [...path, 'src'], 'Image');
       return {
         ...base,
         image: {
-          src: `assets/${src}`,
+          src: src ?? '',
           alt: plainText(slide.alt),
           captionHtml: maybe(slide.caption, [...path, 'caption']),
           creditHtml: maybe(slide.credit, [...path, 'credit']),
@@ -431,6 +429,11 @@ function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckErr
     message: `Link target \`${url}\` is not allowed`,
     hint: 'links may point to http(s), mailto, #/slide-id or a relative path',
   });
+}
+
+/** A reference the resource rule refused, at the deck field that makes it. */
+function refused(source: SourceFile, path: KeyPath, what: string, ref: string, why: Refusal): TalkdeckError {
+  return errorAt(source, path, { code: why.code, message: `${what} \`${ref}\` ${why.reason}`, hint: why.hint });
 }
 
 function suggestKey(key: string, keys: string[]): string {

@@ -11,6 +11,15 @@ import { resolveSettings, type SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
 import { validateDeck } from './validate.js';
 
+/** The folder part of a path as shown to the user (`content/x` of `content/x/deck.yaml`). */
+function dirname(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? '.' : file.slice(0, cut);
+}
+
+/** The deck's own CSS, next to deck.yaml. */
+export const DECK_STYLE = 'style.css';
+
 export type OutputFile = { content: string } | { copyFrom: string };
 
 export interface DeckInput {
@@ -19,8 +28,10 @@ export interface DeckInput {
   /** deck.yaml as shown to the user. */
   file: string;
   text: string;
-  /** Whether a file exists, relative to the deck folder. */
+  /** Whether a file exists, relative to the deck folder (and really inside it, links resolved). */
   exists: (relativePath: string) => boolean;
+  /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
+  read: (relativePath: string) => string;
   roots: AssetRoots;
   renderer: Renderer;
   /** Settings from outside the deck: the project's config file and command-line flags. */
@@ -86,7 +97,16 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
-  const plan = planAssets(model, input.roots, { deckStyle: input.exists('style.css') });
+  // The deck's CSS follows the same resource rule as deck.yaml; the parser loads only when needed.
+  let deckFiles = model.assets;
+  const deckStyle = input.exists(DECK_STYLE);
+  if (deckStyle) {
+    const { checkStylesheets } = await import('./stylesheet.js');
+    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
+    if (css.errors.length) return failed(css.errors, warnings, model);
+    deckFiles = [...new Set([...deckFiles, ...css.files])];
+  }
+  const plan = planAssets(model, input.roots, { deckStyle, deckFiles });
   const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
   let html: string;
   try {
