@@ -8,6 +8,7 @@ import type { LintRuleId } from './lint/types.js';
 export type ErrorCode =
   | LintRuleId
   | 'yaml-syntax'
+  | 'yaml-alias'
   | 'schema'
   | 'unknown-layout'
   | 'unknown-key'
