@@ -30,7 +30,8 @@ export type ErrorCode =
   | 'usage'
   | 'browser-not-found'
   | 'browser'
-  | 'io';
+  | 'io'
+  | 'encoding';
 
 /** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {

@@ -323,7 +323,15 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
       };
     case 'image': {
       const src = slide.src.replace(/\\/g, '/');
-      if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
+      if (/[\u0000-\u001f\u007f]/.test(src)) {
+        ctx.errors.push(
+          errorAt(ctx.source, [...path, 'src'], {
+            code: 'missing-file',
+            message: `Image path ${JSON.stringify(slide.src)} contains a control character (${controlName(src)})`,
+            hint: 'file names cannot contain control characters; retype the path, and check the quotes for escapes like "\\0"',
+          }),
+        );
+      } else if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
         ctx.errors.push(
           errorAt(ctx.source, [...path, 'src'], {
             code: 'missing-file',
@@ -423,6 +431,12 @@ function referenceModel(
     url: ref.url,
     noteHtml: ref.note === undefined ? undefined : inline(ref.note, ['note']),
   };
+}
+
+/** `NUL`, `\x1b` …: the first control character in a text, named for a message. */
+function controlName(text: string): string {
+  const c = /[\u0000-\u001f\u007f]/.exec(text)?.[0] ?? '';
+  return c === '\0' ? 'NUL' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 }
 
 function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckError {
