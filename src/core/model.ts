@@ -111,7 +111,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const errors: TalkdeckError[] = [];
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
-  const references = meta.references ?? {};
+  // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
+  const references = new Map(Object.entries(meta.references ?? {}));
 
   const inline = (text: string | number, path: KeyPath): string => {
     const r = renderInline(String(text));
@@ -160,19 +161,19 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const citedOrder: string[] = [];
   for (const { slide, index } of input.slides) {
     (slide.cite ?? []).forEach((key, i) => {
-      if (!(key in references)) {
+      if (!references.has(key)) {
         errors.push(
           errorAt(source, ['slides', index, 'cite', i], {
             code: 'unknown-reference',
             message: `Slide ${index + 1} cites \`${key}\`, which is not in \`references\``,
-            hint: suggestKey(key, Object.keys(references)),
+            hint: suggestKey(key, [...references.keys()]),
           }),
         );
       } else if (!citedOrder.includes(key)) citedOrder.push(key);
     });
   }
   const refModels: ReferenceModel[] = citedOrder.map((key, i) =>
-    referenceModel(key, i + 1, references[key]!, (t, p) => inline(t, ['references', key, ...p])),
+    referenceModel(key, i + 1, references.get(key)!, (t, p) => inline(t, ['references', key, ...p])),
   );
   const refByKey = new Map(refModels.map((r) => [r.key, r]));
 
