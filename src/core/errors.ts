@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'remote-reference'
   | 'unknown-reference'
   | 'duplicate-id'
+  | 'reserved-id'
   | 'unsafe-link'
   | 'unknown-country'
   | 'template'

@@ -7,7 +7,7 @@ import { TalkdeckError } from './errors.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
 import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
-import { assignIds } from './slug.js';
+import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from './settings.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
@@ -145,6 +145,16 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const seenExplicit = new Map<string, number>();
   input.slides.forEach(({ slide, index }) => {
     if (!slide.id) return;
+    if (slide.id.startsWith(RESERVED_ID_PREFIX)) {
+      errors.push(
+        errorAt(source, ['slides', index, 'id'], {
+          code: 'reserved-id',
+          message: `Slide id \`${slide.id}\` starts with \`${RESERVED_ID_PREFIX}\`, which talkdeck keeps for its own parts of the page`,
+          hint: `choose another id, e.g. \`${slide.id.slice(RESERVED_ID_PREFIX.length) || 'slide'}\``,
+        }),
+      );
+      return;
+    }
     const first = seenExplicit.get(slide.id);
     if (first !== undefined) {
       errors.push(
@@ -380,7 +390,7 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         groups: slide.groups.map((g) => ({ label: g.label, countries: g.countries, emphasis: g.emphasis ?? false })),
         lang: ctx.lang,
         title: base.title,
-        idPrefix: `map-${base.id}`,
+        idPrefix: `${RESERVED_ID_PREFIX}map-${base.id}`,
       });
       return { ...base, map: { ...map, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
     }
