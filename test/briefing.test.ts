@@ -47,7 +47,7 @@ describe('the briefing „Kolumbien als globaler Partner der NATO“', async () 
     const defined = Object.keys(deck.references).sort();
     const cited = [...new Set(deck.slides.flatMap((s) => s.cite ?? []))].sort();
     expect(cited).toEqual(defined);
-    const listed = doc.querySelectorAll('.td-sources li').map((li) => li.id.replace(/^ref-/, '')).sort();
+    const listed = doc.querySelectorAll('.td-sources li').map((li) => li.id.replace(/^talkdeck-ref-/, '')).sort();
     expect(listed).toEqual(defined);
   });
 

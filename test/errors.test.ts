@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFolder, fixture } from './helpers/build.js';
 
 interface Expected {
-  errors: { code: string; line: number; column: number; message?: string; hint?: string }[];
+  errors: { code: string; line: number; column: number; message?: string; hint?: string; file?: string }[];
 }
 
 const cases = readdirSync(join(import.meta.dirname, 'fixtures')).filter((d) =>
@@ -25,7 +25,7 @@ describe('bad decks report every problem with its place', () => {
       expect(got).toEqual(expected.errors.map(({ code, line, column }) => ({ code, line, column })));
       result.errors.forEach((e, i) => {
         const want = expected.errors[i]!;
-        expect(e.file).toBe(`test/fixtures/${name}/deck.yaml`);
+        expect(e.file).toBe(`test/fixtures/${name}/${want.file ?? 'deck.yaml'}`);
         if (want.message) expect(e.message).toContain(want.message);
         if (want.hint) expect(e.hint).toContain(want.hint);
         expect(e.hint, 'every error says how to fix it').toBeTruthy();

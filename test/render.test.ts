@@ -57,7 +57,7 @@ describe('rendering the markup fixture', async () => {
   it('numbers references by first citation and lists only cited ones, in German', () => {
     expect(sections[6]!.querySelector('h2')?.text).toBe('Quellen');
     const items = sections[6]!.querySelectorAll('.td-sources li');
-    expect(items.map((li) => li.id)).toEqual(['ref-a', 'ref-b']);
+    expect(items.map((li) => li.id)).toEqual(['talkdeck-ref-a', 'talkdeck-ref-b']);
     expect(sections[3]!.querySelector('.td-cite')?.text).toBe('Quelle: [1] Mustermann 2019');
     expect(sections[4]!.querySelector('.td-cite')?.text).toBe('Quellen: [2] Other 2020; [1] Mustermann 2019');
     expect(sections[4]!.querySelector('.td-cite a')?.getAttribute('href')).toBe('#/quellen');

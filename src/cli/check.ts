@@ -11,7 +11,7 @@ import { loadConfig } from '../shell/config.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { byPlace, checkReport, type CheckedDeck } from './check-report.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { printProblems } from './report.js';
 
 export interface CheckOptions {
   decks: string[];
@@ -48,10 +48,9 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
     return failed;
   }
 
-  const color = useColor(io.stderr, io.env);
   for (const { deck, result } of checked) {
     const all = [...result.errors, ...result.warnings].sort(byPlace);
-    for (const p of all) io.stderr.write(formatProblem(p, { color }, io.cwd, opts.debug) + '\n');
+    printProblems(io, all, opts.debug);
     const errors = result.errors.length;
     const warnings = result.warnings.length;
     const ok = errors === 0 && (!opts.strict || warnings === 0);

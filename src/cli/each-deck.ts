@@ -9,7 +9,7 @@ import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { printProblems } from './report.js';
 
 export type BuiltDeck = DeckBuild & { model: DeckModel };
 
@@ -31,27 +31,25 @@ export async function forEachDeck(
   /** What a failed deck means for its output, in the user's words. */
   wording: { failed: string } = { failed: 'nothing written' },
 ): Promise<number> {
-  const color = useColor(io.stderr, io.env);
-  const report = (e: TalkdeckError): void => void io.stderr.write(formatProblem(e, { color }, io.cwd, debug) + '\n');
   const problems: TalkdeckError[] = [];
   const decks = selectDecks(io, names);
   const builder = await createDeckBuilder(io);
   for (const deck of decks) {
     const started = performance.now();
     const build = await builder.build(deck);
-    build.warnings.forEach(report);
     if (build.errors.length || !build.model) {
-      build.errors.forEach(report);
+      printProblems(io, [...build.warnings, ...build.errors], debug);
       const n = build.errors.length;
       io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${wording.failed}\n`);
       problems.push(...build.errors);
       continue;
     }
+    printProblems(io, build.warnings, debug);
     try {
       await step(deck, build as BuiltDeck, () => Math.round(performance.now() - started));
     } catch (error) {
       if (!(error instanceof TalkdeckError)) throw error;
-      report(error);
+      printProblems(io, [error], debug);
       problems.push(error);
     }
   }

@@ -15,7 +15,7 @@ import { outlineCommand } from './commands/outline.js';
 import { pdfCommand } from './commands/pdf.js';
 import { serveCommand } from './commands/serve.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, printProblems, safeOutput, useColor } from './report.js';
 
 export type { Io } from './io.js';
 
@@ -24,7 +24,10 @@ type Command = CommandSpec['run'];
 /** Every command, in the order `--help` lists them. */
 const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, pdfCommand, handoutCommand];
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  // Deck text reaches the terminal in many messages; whatever a command prints, control
+  // characters in it are shown as escapes, never obeyed (formatProblem escapes precisely too).
+  const io: Io = { ...rawIo, stdout: safeOutput(rawIo.stdout), stderr: safeOutput(rawIo.stderr) };
   let chosen: Command | undefined;
   let usageError: string | undefined;
   let cli = yargs(argv)
@@ -78,7 +81,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function reportFailure(io: Io, error: unknown, debug: boolean): number {
   const color = useColor(io.stderr, io.env);
   if (error instanceof TalkdeckErrors) {
-    for (const e of error.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, debug) + '\n');
+    printProblems(io, error.errors, debug);
     return Math.max(1, ...error.errors.map((e) => e.exitCode));
   }
   if (error instanceof TalkdeckError) {

@@ -9,12 +9,11 @@ import { formatDuration } from '../core/timing.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { printProblems, terminalSafe } from './report.js';
 
 const TITLE_WIDTH = 56;
 
 export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsLayer; debug: boolean }): Promise<number> {
-  const color = useColor(io.stderr, io.env);
   const problems: TalkdeckError[] = [];
   const blocks: string[] = [];
   const decks = selectDecks(io, opts.decks);
@@ -22,7 +21,7 @@ export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsL
   for (const deck of decks) {
     const result = await builder.build(deck);
     if (result.errors.length || !result.model) {
-      for (const e of result.errors) io.stderr.write(formatProblem(e, { color }, io.cwd, opts.debug) + '\n');
+      printProblems(io, result.errors, opts.debug);
       io.stderr.write(`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${deck.name})\n`);
       problems.push(...result.errors);
       continue;
@@ -35,14 +34,16 @@ export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsL
 
 export function outlineTable(model: DeckModel): string {
   const t = model.timing;
-  const rows: string[] = [`${model.title} (${model.name})`, row('#', 'Slide', 'Time'), row('', '', '')];
+  // Titles are deck text: escaped before they are measured, so the columns stay aligned.
+  const safe = (text: string): string => terminalSafe(text, { multiline: false });
+  const rows: string[] = [`${safe(model.title)} (${safe(model.name)})`, row('#', 'Slide', 'Time'), row('', '', '')];
   for (const section of t.sections) {
     for (let i = section.first; i < section.first + section.count; i++) {
       const slide = model.slides[i]!;
-      const title = slide.layout === 'section' ? `§ ${slide.title}` : `  ${slide.title || `(${slide.layout})`}`;
+      const title = slide.layout === 'section' ? `§ ${safe(slide.title)}` : `  ${safe(slide.title) || `(${slide.layout})`}`;
       rows.push(row(String(slide.number), title, formatDuration(slide.timing)));
     }
-    const name = section.title ?? 'Before the first section';
+    const name = section.title === undefined ? 'Before the first section' : safe(section.title);
     rows.push(row('', `  Σ ${name}`, formatDuration(section.seconds)), '');
   }
   rows.push(row('', 'Total', formatDuration(t.totalSeconds)));

@@ -17,7 +17,7 @@ import { LiveSite } from '../serve/live-site.js';
 import { SourceFiles } from '../serve/source-files.js';
 import { watchFolders, type Watcher } from '../serve/watch.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, printProblems, useColor } from './report.js';
 
 export interface ServeOptions {
   deck: string | undefined;
@@ -77,7 +77,7 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
       }
       case 'failed': {
         printWarnings(result.warnings);
-        for (const e of result.errors) print(e);
+        printProblems(io, result.errors, opts.debug);
         const n = result.errors.length;
         io.stderr.write(`✗ ${time()} ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${stillServing()}\n`);
         site.showProblems(result.errors.map(live));

@@ -8,6 +8,7 @@ import type { LintRuleId } from './lint/types.js';
 export type ErrorCode =
   | LintRuleId
   | 'yaml-syntax'
+  | 'yaml-alias'
   | 'schema'
   | 'unknown-layout'
   | 'unknown-key'
@@ -17,6 +18,7 @@ export type ErrorCode =
   | 'remote-reference'
   | 'unknown-reference'
   | 'duplicate-id'
+  | 'reserved-id'
   | 'unsafe-link'
   | 'unknown-country'
   | 'template'
@@ -30,7 +32,8 @@ export type ErrorCode =
   | 'usage'
   | 'browser-not-found'
   | 'browser'
-  | 'io';
+  | 'io'
+  | 'encoding';
 
 /** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {

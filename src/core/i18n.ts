@@ -124,5 +124,5 @@ const LABELS: Record<string, Labels> = {
 
 export function labelsFor(lang: string): Labels {
   const base = lang.toLowerCase().split('-')[0]!;
-  return LABELS[base] ?? LABELS.en!;
+  return (Object.hasOwn(LABELS, base) ? LABELS[base] : undefined) ?? LABELS.en!;
 }

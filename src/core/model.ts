@@ -7,7 +7,7 @@ import { TalkdeckError } from './errors.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
 import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
-import { assignIds } from './slug.js';
+import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from './settings.js';
 import { ASSETS, checkReference, isRefusal, type Refusal } from './resources.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
@@ -112,7 +112,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const errors: TalkdeckError[] = [];
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
-  const references = meta.references ?? {};
+  // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
+  const references = new Map(Object.entries(meta.references ?? {}));
 
   const assets: string[] = [];
   /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
@@ -161,6 +162,16 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const seenExplicit = new Map<string, number>();
   input.slides.forEach(({ slide, index }) => {
     if (!slide.id) return;
+    if (slide.id.startsWith(RESERVED_ID_PREFIX)) {
+      errors.push(
+        errorAt(source, ['slides', index, 'id'], {
+          code: 'reserved-id',
+          message: `Slide id \`${slide.id}\` starts with \`${RESERVED_ID_PREFIX}\`, which talkdeck keeps for its own parts of the page`,
+          hint: `choose another id, e.g. \`${slide.id.slice(RESERVED_ID_PREFIX.length) || 'slide'}\``,
+        }),
+      );
+      return;
+    }
     const first = seenExplicit.get(slide.id);
     if (first !== undefined) {
       errors.push(
@@ -177,19 +188,19 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const citedOrder: string[] = [];
   for (const { slide, index } of input.slides) {
     (slide.cite ?? []).forEach((key, i) => {
-      if (!(key in references)) {
+      if (!references.has(key)) {
         errors.push(
           errorAt(source, ['slides', index, 'cite', i], {
             code: 'unknown-reference',
             message: `Slide ${index + 1} cites \`${key}\`, which is not in \`references\``,
-            hint: suggestKey(key, Object.keys(references)),
+            hint: suggestKey(key, [...references.keys()]),
           }),
         );
       } else if (!citedOrder.includes(key)) citedOrder.push(key);
     });
   }
   const refModels: ReferenceModel[] = citedOrder.map((key, i) =>
-    referenceModel(key, i + 1, references[key]!, (t, p) => inline(t, ['references', key, ...p])),
+    referenceModel(key, i + 1, references.get(key)!, (t, p) => inline(t, ['references', key, ...p])),
   );
   const refByKey = new Map(refModels.map((r) => [r.key, r]));
 
@@ -369,7 +380,7 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         groups: slide.groups.map((g) => ({ label: g.label, countries: g.countries, emphasis: g.emphasis ?? false })),
         lang: ctx.lang,
         title: base.title,
-        idPrefix: `map-${base.id}`,
+        idPrefix: `${RESERVED_ID_PREFIX}map-${base.id}`,
       });
       return { ...base, map: { ...map, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
     }

@@ -43,7 +43,7 @@ const common = {
     .optional()
     .meta({
       description:
-        'Stable anchor for links (`#/<id>`). Defaults to a slug of the title; set it to keep links when the title changes.',
+        'Stable anchor for links (`#/<id>`). Defaults to a slug of the title; set it to keep links when the title changes. Ids starting with `talkdeck-` are reserved for talkdeck.',
       examples: ['petro-dilemma'],
     }),
   notes: Notes.optional(),

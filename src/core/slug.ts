@@ -14,12 +14,20 @@ export function slugify(text: string, maxLength = 48): string {
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : maxLength).replace(/-+$/, '');
 }
 
+/**
+ * talkdeck's own ids in the page (`talkdeck-ref-<key>`, `talkdeck-map-<slide>`, the dev server's
+ * `talkdeck-problems`) start with this; a deck's slide ids never do, so the two cannot collide.
+ */
+export const RESERVED_ID_PREFIX = 'talkdeck-';
+
 /** Gives every slide a unique id: explicit ids are kept, generated ones get -2, -3 … on clashes. */
 export function assignIds(slides: { explicit?: string | undefined; title: string; fallback: string }[]): string[] {
   const taken = new Set(slides.flatMap((s) => (s.explicit ? [s.explicit] : [])));
   return slides.map((s) => {
     if (s.explicit) return s.explicit;
-    const base = slugify(s.title) || s.fallback;
+    const slug = slugify(s.title) || s.fallback;
+    // A title such as "talkdeck problems" must not take one of talkdeck's own ids.
+    const base = slug.startsWith(RESERVED_ID_PREFIX) ? `slide-${slug}` : slug;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);

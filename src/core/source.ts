@@ -9,7 +9,7 @@
  * (test/source.test.ts checks that on every deck in the repository).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 import { TalkdeckError } from './errors.js';
 
 export type KeyPath = readonly (string | number)[];
@@ -55,12 +55,31 @@ export interface Parsed {
 
 export function parseSource(file: string, text: string): Parsed {
   const source = new SourceFile(file, text);
+  let data: unknown;
+  let errors: SyntaxProblem[] = [];
   try {
-    return { source, data: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file }), errors: [] };
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
   } catch {
-    // Not valid YAML: the positional parser reports every problem, not just the first.
+    // Not valid YAML (or nested beyond the parser's stack): the positional parser reports
+    // every problem, not just the first.
+    ({ data, errors } = parseWithPositions(source));
   }
-  const doc = source.doc;
+  // Both parsers share one object for every alias of a mapping or list, so nothing is copied
+  // here; but every later step walks the data as a tree. Aliases of aliases (a "billion laughs"
+  // bomb) or an alias inside its own anchor would make that walk explode or never end.
+  const shape = dataShape(data, text.length);
+  if (shape) return { source, data: undefined, errors: [...errors, shapeProblem(source, shape)] };
+  return { source, data, errors };
+}
+
+function parseWithPositions(source: SourceFile): { data: unknown; errors: SyntaxProblem[] } {
+  let doc: Document.Parsed;
+  try {
+    doc = source.doc;
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    return { data: undefined, errors: [tooDeep(source)] };
+  }
   const errors = doc.errors.map((e) => {
     // An unclosed quote is reported where the file ends; the useful place is the opening quote.
     const opening = e.code === 'MISSING_CHAR' ? openingQuoteBefore(doc, e.pos[0]) : undefined;
@@ -69,7 +88,7 @@ export function parseSource(file: string, text: string): Parsed {
     return new SyntaxProblem(
       {
         code: 'yaml-syntax',
-        file,
+        file: source.file,
         line: pos.line,
         column: pos.column,
         message:
@@ -81,7 +100,168 @@ export function parseSource(file: string, text: string): Parsed {
       [pos.line, end.line],
     );
   });
-  return { source, data: doc.toJS({ maxAliasCount: 100 }), errors };
+  let data: unknown;
+  try {
+    // No alias limit here: dataShape() applies the same bound to both parsers' results.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (cause) {
+    // What the parser recovered cannot be turned into data (e.g. an alias to an anchor the
+    // syntax error swallowed): the syntax errors say what to fix.
+    if (!(cause instanceof ReferenceError || cause instanceof RangeError || cause instanceof TypeError)) throw cause;
+    if (!errors.length) errors.push(cause instanceof RangeError ? tooDeep(source) : unreadable(source, cause));
+    data = undefined;
+  }
+  return { data, errors };
+}
+
+/**
+ * How many more values than the file has characters its aliases may add once written out.
+ * Without aliases a file has fewer values than characters; a deck that repeats a few blocks
+ * stays far below this, while aliases of aliases (ten of ten of ten …) exceed it at once.
+ */
+export const ALIAS_ALLOWANCE = 20_000;
+/** Deeper than any deck's points (the schema's points nest a few levels) and far from the stack's end. */
+export const MAX_DEPTH = 200;
+
+type Shape = { kind: 'cycle' } | { kind: 'expansion'; limit: number } | { kind: 'depth' };
+
+/**
+ * Walks the parsed data once, without recursion, sharing the count of every object met twice.
+ * Returns what is wrong with its shape: a cycle, more values than the limit once aliases are
+ * expanded, or nesting deeper than MAX_DEPTH.
+ */
+function dataShape(data: unknown, textLength: number): Shape | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const limit = ALIAS_ALLOWANCE + textLength;
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  type Frame = { node: object; children: unknown[]; next: number; size: number };
+  const frame = (node: object): Frame => ({ node, children: Object.values(node), next: 0, size: 1 });
+  const stack: Frame[] = [frame(data)];
+  open.add(data);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (child === null || typeof child !== 'object') {
+        top.size++;
+        continue;
+      }
+      if (open.has(child)) return { kind: 'cycle' };
+      const known = sizes.get(child);
+      if (known !== undefined) {
+        top.size += known;
+        if (top.size > limit) return { kind: 'expansion', limit };
+        continue;
+      }
+      if (stack.length >= MAX_DEPTH) return { kind: 'depth' };
+      open.add(child);
+      stack.push(frame(child));
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.size += top.size;
+      if (parent.size > limit) return { kind: 'expansion', limit };
+    }
+  }
+  return undefined;
+}
+
+function shapeProblem(source: SourceFile, shape: Shape): SyntaxProblem {
+  if (shape.kind === 'depth') return tooDeep(source);
+  const alias = shape.kind === 'cycle' ? selfAlias(source) : firstNestedAlias(source);
+  const pos = positionAt(source, alias?.range?.[0] ?? 0);
+  const name = alias ? `\`*${alias.source}\`` : 'an alias';
+  return new SyntaxProblem(
+    {
+      code: 'yaml-alias',
+      file: source.file,
+      line: pos.line,
+      column: pos.column,
+      message:
+        shape.kind === 'cycle'
+          ? `YAML alias ${name} refers to the block it is inside, so the deck would never end`
+          : `YAML aliases expand this file to more than ${shape.limit.toLocaleString('en')} values (aliases of aliases, starting with ${name})`,
+      hint:
+        shape.kind === 'cycle'
+          ? 'an alias (*name) may only repeat a block defined earlier (&name), not one that contains it; write the inner part out'
+          : 'write the repeated content out, or repeat it with fewer nested aliases',
+    },
+    // The whole file: nothing is validated from data that was not read.
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+function tooDeep(source: SourceFile): SyntaxProblem {
+  return new SyntaxProblem(
+    {
+      code: 'yaml-syntax',
+      file: source.file,
+      line: 1,
+      column: 1,
+      message: `The file nests lists or mappings more than ${MAX_DEPTH} levels deep`,
+      hint: 'a deck needs a few levels (slides, points, sub-points); check for unclosed [ or { brackets',
+    },
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+function unreadable(source: SourceFile, cause: Error): SyntaxProblem {
+  return new SyntaxProblem(
+    {
+      code: 'yaml-syntax',
+      file: source.file,
+      line: 1,
+      column: 1,
+      message: `The file cannot be read as YAML data: ${firstLine(cause.message)}`,
+      hint: 'check the aliases (*name) and anchors (&name), and quote text that starts with * or &',
+      cause,
+    },
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+/** The first alias that sits inside the block its anchor names. */
+function selfAlias(source: SourceFile): Alias | undefined {
+  let found: Alias | undefined;
+  const doc = source.doc;
+  visit(doc, {
+    Alias(_key, node) {
+      const target = node.resolve(doc);
+      const at = node.range?.[0];
+      if (target?.range && at !== undefined && target.range[0] <= at && at < target.range[2]) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first alias of a mapping or list that itself holds an alias: where expansion multiplies. */
+function firstNestedAlias(source: SourceFile): Alias | undefined {
+  let first: Alias | undefined;
+  let nested: Alias | undefined;
+  const doc = source.doc;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node;
+      const target = node.resolve(doc);
+      let inner = false;
+      if (isCollection(target)) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
+      if (inner) {
+        nested = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first;
 }
 
 /** A syntax error and the lines it spoils: what the parser recovered there is a guess. */

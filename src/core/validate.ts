@@ -36,6 +36,23 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
     return { meta: undefined, slides: [], slideCount: 0, errors };
   }
 
+  // zod drops a `__proto__` entry of a record without a word (assigning it would set the
+  // prototype); references are the deck's only user-named keys, so say it here.
+  const refs = (data as { references?: unknown }).references;
+  if (refs !== null && typeof refs === 'object' && Object.hasOwn(refs, '__proto__')) {
+    errors.push(
+      errorAt(
+        source,
+        ['references', '__proto__'],
+        {
+          code: 'schema',
+          message: 'A reference cannot be called `__proto__`',
+          hint: 'rename it (e.g. `proto`) and cite it by the new name',
+        },
+        { key: true },
+      ),
+    );
+  }
   const metaResult = DeckMetaSchema.safeParse(data);
   if (!metaResult.success) errors.push(...issuesToErrors(source, metaResult.error.issues, [], DeckMetaSchema, data));
   const rawSlides = (data as { slides?: unknown }).slides;
@@ -54,7 +71,8 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
       return;
     }
     const layout = (raw as { layout?: unknown }).layout ?? 'points';
-    if (typeof layout !== 'string' || !(layout in LAYOUTS)) {
+    // Own keys only: `layout: constructor` must not find Object's constructor.
+    if (typeof layout !== 'string' || !Object.hasOwn(LAYOUTS, layout)) {
       const guess = typeof layout === 'string' ? suggest(layout, LAYOUT_NAMES) : undefined;
       errors.push(
         errorAt(source, [...path, 'layout'], {
@@ -233,7 +251,7 @@ function describe(value: unknown): string {
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = root;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

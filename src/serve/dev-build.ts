@@ -5,14 +5,14 @@
  * a few reads. Templates are compiled again only when one changed; maps are memoised in the
  * core. Nothing is written to disk.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { buildDeck, type DeckBuild, type OutputFile } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
 import type { SettingsLayer } from '../core/settings.js';
 import type { TemplateSet } from '../core/render/templates.js';
-import { deckInput, fileInDeck, readTemplates, templatesFor, type DeckLocation } from '../shell/decks.js';
+import { deckInput, fileInDeck, readTemplates, readText, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
 import { signature } from './source-files.js';
@@ -75,9 +75,10 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
       const ms = (): number => Math.round(performance.now() - started);
       let text: string;
       try {
-        text = readFileSync(deck.file, 'utf8');
+        text = readText(deck.file, relative(cwd, deck.file) || deck.file);
       } catch (cause) {
         last = undefined;
+        if (cause instanceof TalkdeckError) return { kind: 'failed', errors: [cause], warnings: [], ms: ms() };
         const error = deckUnreadable(deck, cwd, cause);
         if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing-deck', error };
         return { kind: 'failed', errors: [error], warnings: [], ms: ms() };

@@ -1,9 +1,10 @@
 /** Finds and reads the project's config file in the working folder (next to content/). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILES, parseConfig } from '../core/config.js';
 import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
 import type { SettingsLayer } from '../core/settings.js';
+import { readText } from './decks.js';
 
 /** The config file's settings, or undefined when there is none; throws its problems. */
 export function loadConfig(cwd: string): SettingsLayer | undefined {
@@ -18,7 +19,7 @@ export function loadConfig(cwd: string): SettingsLayer | undefined {
   }
   const file = found[0];
   if (!file) return undefined;
-  const { layer, errors } = parseConfig(file, readFileSync(join(cwd, file), 'utf8'));
+  const { layer, errors } = parseConfig(file, readText(join(cwd, file), file));
   if (errors.length) throw new TalkdeckErrors(errors);
   return layer;
 }

@@ -1,6 +1,7 @@
 /** Finding decks on disk and reading one into the pure core's input. */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeUtf8 } from '../core/encoding.js';
 import { TalkdeckError } from '../core/errors.js';
 import { LINK_OUTSIDE } from '../core/resources.js';
 import type { DeckInput } from '../core/pipeline.js';
@@ -55,7 +56,8 @@ export function readTemplates(dir: string, cwd: string): TemplateSet {
     if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
     const full = join(entry.parentPath, entry.name);
     const name = templateName(relative(dir, full));
-    set.set(name, { name, file: relative(cwd, full), source: readFileSync(full, 'utf8') });
+    const file = relative(cwd, full);
+    set.set(name, { name, file, source: readText(full, file) });
   }
   return set;
 }
@@ -113,7 +115,12 @@ export function readDeckTemplates(deck: DeckLocation, cwd: string): TemplateSet 
 }
 
 export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): DeckInput {
-  return deckInput(deck, cwd, renderer, readFileSync(deck.file, 'utf8'));
+  return deckInput(deck, cwd, renderer, readText(deck.file, relative(cwd, deck.file) || deck.file));
+}
+
+/** A text file the user wrote (deck, template, config): UTF-8, or a located `encoding` error. */
+export function readText(path: string, shownAs: string): string {
+  return decodeUtf8(shownAs, readFileSync(path));
 }
 
 /** The core's input for deck text already read (the dev server compares it before building). */
@@ -148,6 +155,8 @@ export function fileInDeck(deck: DeckLocation): (relativePath: string) => boolea
   // Only files really inside the deck folder: a link to a file elsewhere would publish it.
   const root = realpathSync(deck.dir);
   return (rel) => {
+    // A NUL would make the file system calls throw; no file name contains one.
+    if (rel.includes('\0')) return false;
     const full = join(deck.dir, rel);
     if (!(statSync(full, { throwIfNoEntry: false })?.isFile() ?? false)) return false;
     try {

@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
-import { compile, templateRuntimeError } from '../render/renderer.js';
+import { compile, guardedHandlebars, templateRuntimeError } from '../render/renderer.js';
 import type { TemplateSet } from '../render/templates.js';
 import { handoutOutline } from './outline.js';
 
@@ -17,7 +17,7 @@ export interface HandoutRenderer {
 }
 
 export function createHandoutRenderer(templates: TemplateSet): HandoutRenderer {
-  const hb = Handlebars.create();
+  const hb = guardedHandlebars(Handlebars);
   for (const t of templates.values()) {
     if (t.name.startsWith(PREFIX) && t.name !== `${PREFIX}page`) hb.registerPartial(t.name.slice(PREFIX.length), compile(hb, t));
   }

@@ -1,0 +1,55 @@
+// What reaches the terminal: deck text with control characters made visible, and a long list
+// of problems cut to the first 50 with a count of the rest (JSON keeps every one).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_PRINTED, terminalSafe } from '../../src/cli/report.js';
+import { crashSigns, measuredTalkdeck } from './helpers.js';
+
+describe('terminalSafe', () => {
+  it('shows C0, DEL, C1 and bidi controls as escapes', () => {
+    expect(terminalSafe('a\x1b]0;t\x07b\x7f\x9b\u202e\r')).toBe('a\\x1b]0;t\\x07b\\x7f\\u009b\\u202e\\x0d');
+  });
+  it('keeps line feeds and tabs unless asked, and talkdeck’s own colours only when asked', () => {
+    expect(terminalSafe('a\n\tb')).toBe('a\n\tb');
+    expect(terminalSafe('a\n\tb', { multiline: false })).toBe('a\\x0a\\x09b');
+    expect(terminalSafe('\x1b[31mred\x1b[0m \x1b[2J', { keepColors: true })).toBe('\x1b[31mred\x1b[0m \\x1b[2J');
+    expect(terminalSafe('\x1b[31m')).toBe('\\x1b[31m');
+  });
+  it('leaves JSON text meaning the same', () => {
+    const json = JSON.stringify({ t: 'x\u202ey\x9b\x1b' });
+    expect(JSON.parse(terminalSafe(json, { keepColors: true }))).toEqual({ t: 'x\u202ey\x9b\x1b' });
+  });
+});
+
+describe('a deck with thousands of problems', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'talkdeck-cap-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const n = 500;
+  mkdirSync(join(dir, 'content/many'), { recursive: true });
+  const lines = ['title: Many problems', 'slides:'];
+  for (let i = 0; i < n; i++) lines.push(`  - title: Slide ${i}`, '    pointz: [a]');
+  writeFileSync(join(dir, 'content/many/deck.yaml'), lines.join('\n') + '\n');
+
+  for (const command of ['build', 'check', 'outline']) {
+    it(`${command} prints the first ${MAX_PRINTED} and how many more`, () => {
+      const run = measuredTalkdeck(dir, [command, 'many']);
+      expect(crashSigns(run.stderr)).toEqual([]);
+      expect(run.code).toBe(1);
+      const printed = run.stderr.split('\n').filter((l) => l.startsWith('content/many/deck.yaml:'));
+      expect(printed).toHaveLength(MAX_PRINTED);
+      expect(printed[0]).toMatch(/^content\/many\/deck\.yaml:3:5: error: Missing required field `points`/);
+      expect(printed[1]).toMatch(/^content\/many\/deck\.yaml:4:5: error: Unknown key `pointz`/);
+      // Each slide also misses `points`: two problems per slide.
+      expect(run.stderr).toContain(`… and ${2 * n - MAX_PRINTED} more problems not shown (talkdeck check --format json lists them all)`);
+    });
+  }
+
+  it('check --format json keeps them all', () => {
+    const run = measuredTalkdeck(dir, ['check', 'many', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { decks: { errors: number; problems: unknown[] }[] };
+    expect(report.decks[0]!.errors).toBe(2 * n);
+    expect(report.decks[0]!.problems).toHaveLength(2 * n);
+  });
+});
