@@ -29,7 +29,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let usageError: string | undefined;
   let cli = yargs(argv)
     .scriptName('talkdeck')
-    .usage('$0 <command> [options]\n\nTurn structured talking points (content/<deck>/deck.yaml) into an offline Reveal.js presentation.')
+    .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces and causes' });
   for (const spec of COMMANDS) {
     cli = cli.command(spec.command, spec.describe, spec.builder, () => {

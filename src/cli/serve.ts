@@ -7,7 +7,9 @@ import { loadConfig } from '../shell/config.js';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
+import { quoteArg } from '../core/quote-arg.js';
 import { discoverDecks, resolveDeck, type DeckLocation } from '../shell/decks.js';
+import { noDecks } from './deck-builder.js';
 import { builtinTemplatesDir, packageRoot } from '../shell/paths.js';
 import { debounce } from '../serve/debounce.js';
 import { createDevBuilder, type DevBuildResult } from '../serve/dev-build.js';
@@ -165,10 +167,11 @@ function chooseDeck(io: Io, name: string | undefined): DeckLocation {
   if (name) return resolveDeck(io.cwd, name);
   const decks = discoverDecks(io.cwd);
   if (decks.length === 1) return decks[0]!;
+  if (!decks.length) throw noDecks();
   throw new TalkdeckError({
-    code: decks.length ? 'usage' : 'no-decks',
-    message: decks.length ? 'Name the deck to serve' : 'No decks found under content/',
-    hint: decks.length ? `e.g. talkdeck serve ${decks[0]!.name} (decks here: ${decks.map((d) => d.name).join(', ')})` : 'create content/<name>/deck.yaml, or name a deck folder or file',
+    code: 'usage',
+    message: 'Name the deck to serve',
+    hint: `e.g. talkdeck serve ${quoteArg(decks[0]!.name)} (decks here: ${decks.map((d) => d.name).join(', ')})`,
   });
 }
 

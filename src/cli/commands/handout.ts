@@ -1,11 +1,11 @@
-import { strings, type CommandSpec } from '../command.js';
+import { DECKS_ARG, strings, type CommandSpec } from '../command.js';
 
 export const handoutCommand: CommandSpec = {
   command: 'handout [decks..]',
   describe: 'Write the talking points, speaker notes and sources as a handout (<out>/<deck>-handout.html or .md)',
   builder: (y) =>
     y
-      .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
+      .positional('decks', { type: 'string', array: true, describe: DECKS_ARG })
       .option('format', { type: 'string', choices: ['html', 'md'], default: 'html', describe: 'html prints on A4 with a page per section; md is plain Markdown' })
       .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file talkdeck did not write' })

@@ -1,11 +1,11 @@
-import { strings, type CommandSpec } from '../command.js';
+import { DECKS_ARG, strings, type CommandSpec } from '../command.js';
 
 export const pdfCommand: CommandSpec = {
   command: 'pdf [decks..]',
   describe: 'Print decks to PDF with the Chrome or Chromium installed here (<out>/<deck>.pdf, one page per slide)',
   builder: (y) =>
     y
-      .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
+      .positional('decks', { type: 'string', array: true, describe: DECKS_ARG })
       .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder' })
       .option('notes', { type: 'boolean', default: false, describe: 'Add a page of speaker notes after each slide that has notes (<deck>-notes.pdf)' })
       .option('browser-path', { type: 'string', describe: 'Chrome, Chromium or Edge to print with (else CHROME_PATH, then the usual places)' })
