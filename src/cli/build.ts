@@ -1,12 +1,23 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
-import { relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
+import { namesFile } from './output-target.js';
 
 export { buildDecks, createDeckBuilder, selectDecks } from './deck-builder.js';
 
-export function runBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
+export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
+  if (namesFile(resolve(io.cwd, opts.out))) {
+    throw new TalkdeckError({
+      code: 'usage',
+      message: `--out ${opts.out} names a file, but a deck is a folder of files`,
+      hint: /^\.html?$/i.test(extname(opts.out))
+        ? 'add --single-file to write the deck as one HTML file, or give a folder (e.g. --out dist)'
+        : 'give a folder (e.g. --out dist); talkdeck pdf and talkdeck handout write single files',
+    });
+  }
   return forEachDeck(
     io,
     opts.decks,
