@@ -131,7 +131,7 @@ describe('talkdeck check and usage', () => {
     const dir = project({});
     const r = talkdeck(dir, ['build', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Unknown argument: bogus');
+    expect(r.stderr).toContain('Unknown option --bogus');
     expect(talkdeck(dir, []).code).toBe(2);
   });
 
