@@ -123,7 +123,7 @@ describe('talkdeck check and usage', () => {
     const r = talkdeck(dir, ['check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/broken/deck.yaml:5:5: error: Unknown key `nots`');
-    expect(r.stdout).toContain('ok: 1 slides, no problems');
+    expect(r.stdout).toContain('ok: 1 slide, no problems');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 

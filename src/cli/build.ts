@@ -1,10 +1,12 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
-import { extname, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { namesFile } from './output-target.js';
+import { count } from './plural.js';
 
 export { buildDecks, createDeckBuilder, selectDecks } from './deck-builder.js';
 
@@ -24,8 +26,9 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
     opts.debug,
     (deck, build, ms) => {
       const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
-      io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
+      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
     },
-    { failed: 'previous output left unchanged' },
+    // Said only when there is a previous output to leave alone.
+    { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written') },
   );
 }

@@ -10,6 +10,7 @@ import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export type BuiltDeck = DeckBuild & { model: DeckModel };
 
@@ -29,7 +30,7 @@ export async function forEachDeck(
   /** `ms()` is the time since this deck's build began. */
   step: (deck: DeckLocation, build: BuiltDeck, ms: () => number) => Promise<void> | void,
   /** What a failed deck means for its output, in the user's words. */
-  wording: { failed: string } = { failed: 'nothing written' },
+  wording: { failed: string | ((deck: DeckLocation) => string) } = { failed: 'nothing written' },
 ): Promise<number> {
   const color = useColor(io.stderr, io.env);
   const report = (e: TalkdeckError): void => void io.stderr.write(formatProblem(e, { color }, io.cwd, debug) + '\n');
@@ -42,8 +43,7 @@ export async function forEachDeck(
     build.warnings.forEach(report);
     if (build.errors.length || !build.model) {
       build.errors.forEach(report);
-      const n = build.errors.length;
-      io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${wording.failed}\n`);
+      io.stderr.write(`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof wording.failed === 'string' ? wording.failed : wording.failed(deck)}\n`);
       problems.push(...build.errors);
       continue;
     }

@@ -12,6 +12,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export type HandoutFormat = 'html' | 'md';
 
@@ -47,6 +48,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
       isOurs: (b) => (opts.format === 'md' ? isTalkdeckMarkdown : isTalkdeckHtml)(b.toString('utf8')),
     });
     const sections = build.model.slides.filter((s) => s.layout === 'section').length;
-    io.stdout.write(`✓ ${deck.name}: handout of ${build.model.slides.length} slides in ${sections} sections → ${relative(io.cwd, target) || target}\n`);
+    const inSections = sections ? ` in ${count(sections, 'section')}` : '';
+    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections} → ${relative(io.cwd, target) || target}\n`);
   });
 }

@@ -20,6 +20,7 @@ import { SourceFiles } from '../serve/source-files.js';
 import { watchFolders, type Watcher } from '../serve/watch.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export interface ServeOptions {
   deck: string | undefined;
@@ -81,13 +82,13 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
         printWarnings(result.warnings);
         for (const e of result.errors) print(e);
         const n = result.errors.length;
-        io.stderr.write(`✗ ${time()} ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${stillServing()}\n`);
+        io.stderr.write(`✗ ${time()} ${deck.name}: ${count(n, 'problem')}; ${stillServing()}\n`);
         site.showProblems(result.errors.map(live));
         return;
       }
       case 'built': {
         printWarnings(result.build.warnings);
-        const done = `✓ ${time()} ${deck.name}: ${result.build.model?.slides.length ?? 0} slides in ${result.ms} ms`;
+        const done = `✓ ${time()} ${deck.name}: ${count(result.build.model?.slides.length ?? 0, 'slide')} in ${result.ms} ms`;
         if (!result.outputChanged) {
           site.showProblems([]);
           io.stdout.write(`${done}, output unchanged\n`);
