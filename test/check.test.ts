@@ -94,7 +94,7 @@ describe('talkdeck check for people', () => {
     expect(r.stderr).toContain('content/bullets/deck.yaml:5:7: warning: Slide 1 (“Seven bullets”) has 7 bullets (more than 6)');
     expect(r.stderr).toContain('[max-bullets]');
     expect(r.stdout).toMatch(/✓ bullets: 2 slides, 2 warnings · speaking time ≈ \d+:\d\d \(no duration set\)/);
-    expect(r.stdout).toMatch(/✓ clean: 1 slides, no problems/);
+    expect(r.stdout).toMatch(/✓ clean: 1 slide, no problems/);
   });
 
   it('fails on warnings with --strict', async () => {

@@ -123,7 +123,7 @@ describe('talkdeck check and usage', () => {
     const r = talkdeck(dir, ['check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('content/broken/deck.yaml:5:5: error: Unknown key `nots`');
-    expect(r.stdout).toContain('ok: 1 slides, no problems');
+    expect(r.stdout).toContain('ok: 1 slide, no problems');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
@@ -131,14 +131,14 @@ describe('talkdeck check and usage', () => {
     const dir = project({});
     const r = talkdeck(dir, ['build', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Unknown argument: bogus');
+    expect(r.stderr).toContain('Unknown option --bogus');
     expect(talkdeck(dir, []).code).toBe(2);
   });
 
   it('exits 1 with a hint when there is no deck', () => {
     const r = talkdeck(project({}), ['build']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('No decks found under content/');
+    expect(r.stderr).toContain('No decks found: this folder has no deck.yaml and no content/<name>/deck.yaml');
     const named = talkdeck(project({}), ['build', 'nope']);
     expect(named.code).toBe(1);
     expect(named.stderr).toContain('No deck `nope` found');

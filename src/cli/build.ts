@@ -1,20 +1,34 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
+import { namesFile } from './output-target.js';
+import { count } from './plural.js';
 
 export { buildDecks, createDeckBuilder, selectDecks } from './deck-builder.js';
 
-export function runBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
+export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
+  if (namesFile(resolve(io.cwd, opts.out))) {
+    throw new TalkdeckError({
+      code: 'usage',
+      message: `--out ${opts.out} names a file, but a deck is a folder of files`,
+      hint: /^\.html?$/i.test(extname(opts.out))
+        ? 'add --single-file to write the deck as one HTML file, or give a folder (e.g. --out dist)'
+        : 'give a folder (e.g. --out dist); talkdeck pdf and talkdeck handout write single files',
+    });
+  }
   return forEachDeck(
     io,
     opts.decks,
     opts.debug,
     (deck, build, ms) => {
       const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
-      io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
+      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
     },
-    { failed: 'previous output left unchanged' },
+    // Said only when there is a previous output to leave alone.
+    { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written') },
   );
 }

@@ -12,6 +12,7 @@ import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { byPlace, checkReport, type CheckedDeck } from './check-report.js';
 import type { Io } from './io.js';
 import { printProblems } from './report.js';
+import { count } from './plural.js';
 
 export interface CheckOptions {
   decks: string[];
@@ -55,10 +56,10 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
     const warnings = result.warnings.length;
     const ok = errors === 0 && (!opts.strict || warnings === 0);
     const counts = [
-      errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
-      warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}${opts.strict ? ' (--strict)' : ''}` : '',
+      errors ? count(errors, 'error') : '',
+      warnings ? `${count(warnings, 'warning')}${opts.strict ? ' (--strict)' : ''}` : '',
     ].filter(Boolean);
-    const slides = result.model ? `${result.model.slides.length} slides, ` : '';
+    const slides = result.model ? `${count(result.model.slides.length, 'slide')}, ` : '';
     const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}` : '';
     const line = `${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;
     (ok ? io.stdout : io.stderr).write(line);

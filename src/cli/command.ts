@@ -12,3 +12,6 @@ export interface CommandSpec {
 export function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
+
+/** What a deck argument may be, for every command's help. */
+export const DECKS_ARG = 'Deck names under content/, deck folders, or deck files (.yaml, .yml, .md); none: the decks in this folder, else under content/';

@@ -2,6 +2,7 @@
  * Building decks in memory, shared by every command: which decks a run means, and what the
  * decks of one run share (config file, built-in templates, renderer).
  */
+import { relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { buildDeck, type DeckBuild } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
@@ -14,16 +15,32 @@ import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
 import type { Io } from './io.js';
 
 export function selectDecks(io: Io, names: string[]): DeckLocation[] {
-  if (names.length) return names.map((n) => resolveDeck(io.cwd, n));
-  const found = discoverDecks(io.cwd);
-  if (!found.length) {
-    throw new TalkdeckError({
-      code: 'no-decks',
-      message: 'No decks found under content/',
-      hint: 'create content/<name>/deck.yaml, or name a deck folder or file: talkdeck build path/to/deck.yaml',
-    });
+  const decks = names.length ? names.map((n) => resolveDeck(io.cwd, n)) : discoverDecks(io.cwd);
+  if (!decks.length) throw noDecks();
+  // Two decks of one name would write the same output, the second over the first.
+  const seen = new Map<string, DeckLocation>();
+  for (const deck of decks) {
+    const other = seen.get(deck.name);
+    if (other && other.file !== deck.file) {
+      throw new TalkdeckError({
+        code: 'usage',
+        file: relative(io.cwd, deck.file),
+        message: `Two decks named \`${deck.name}\` (${relative(io.cwd, other.file)} and ${relative(io.cwd, deck.file)}) would be written to the same place`,
+        hint: 'rename one of the deck files or folders',
+      });
+    }
+    seen.set(deck.name, deck);
   }
-  return found;
+  return [...seen.values()];
+}
+
+/** Nothing to work on: no deck in this folder and no content/ folder with decks. */
+export function noDecks(): TalkdeckError {
+  return new TalkdeckError({
+    code: 'no-decks',
+    message: 'No decks found: this folder has no deck.yaml and no content/<name>/deck.yaml',
+    hint: 'create one with `talkdeck init my-talk`, or name a deck folder or file: talkdeck build path/to/deck.yaml',
+  });
 }
 
 /** What one run shares across its decks. */

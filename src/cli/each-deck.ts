@@ -10,6 +10,7 @@ import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import type { Io } from './io.js';
 import { printProblems } from './report.js';
+import { count } from './plural.js';
 
 export type BuiltDeck = DeckBuild & { model: DeckModel };
 
@@ -29,7 +30,7 @@ export async function forEachDeck(
   /** `ms()` is the time since this deck's build began. */
   step: (deck: DeckLocation, build: BuiltDeck, ms: () => number) => Promise<void> | void,
   /** What a failed deck means for its output, in the user's words. */
-  wording: { failed: string } = { failed: 'nothing written' },
+  wording: { failed: string | ((deck: DeckLocation) => string) } = { failed: 'nothing written' },
 ): Promise<number> {
   const problems: TalkdeckError[] = [];
   const decks = selectDecks(io, names);
@@ -39,8 +40,7 @@ export async function forEachDeck(
     const build = await builder.build(deck);
     if (build.errors.length || !build.model) {
       printProblems(io, [...build.warnings, ...build.errors], debug);
-      const n = build.errors.length;
-      io.stderr.write(`✗ ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${wording.failed}\n`);
+      io.stderr.write(`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof wording.failed === 'string' ? wording.failed : wording.failed(deck)}\n`);
       problems.push(...build.errors);
       continue;
     }

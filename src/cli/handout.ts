@@ -1,15 +1,18 @@
 /** `talkdeck handout`: talking points, notes and sources as a document to hand out. */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { isTalkdeckHtml, isTalkdeckMarkdown } from '../core/generated.js';
 import { createHandoutRenderer } from '../core/handout/html.js';
 import { renderHandoutMarkdown } from '../core/handout/markdown.js';
 import { inlineSingleFile } from '../core/render/single-file.js';
 import { templatesFor } from '../shell/decks.js';
 import { writeFileAtomic } from '../shell/write-file.js';
+import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export type HandoutFormat = 'html' | 'md';
 
@@ -19,6 +22,10 @@ export interface HandoutOptions extends DeckOutputOptions {
 
 export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
   const color = useColor(io.stderr, io.env);
+  const deckCount = selectDecks(io, opts.decks).length;
+  const extensions = opts.format === 'md' ? ['.md', '.markdown'] : ['.html', '.htm'];
+  const what = opts.format === 'md' ? 'a Markdown handout' : 'an HTML handout';
+  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount, extensions, suffix: '-handout', what });
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     let content: string;
     if (opts.format === 'md') {
@@ -32,7 +39,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
       for (const w of inlined.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
       content = inlined.html;
     }
-    const target = join(resolve(io.cwd, opts.out), `${deck.name}-handout.${opts.format}`);
+    const target = targetFor(deck.name);
     writeFileAtomic({
       target,
       content,
@@ -41,6 +48,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
       isOurs: (b) => (opts.format === 'md' ? isTalkdeckMarkdown : isTalkdeckHtml)(b.toString('utf8')),
     });
     const sections = build.model.slides.filter((s) => s.layout === 'section').length;
-    io.stdout.write(`✓ ${deck.name}: handout of ${build.model.slides.length} slides in ${sections} sections → ${relative(io.cwd, target) || target}\n`);
+    const inSections = sections ? ` in ${count(sections, 'section')}` : '';
+    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections} → ${relative(io.cwd, target) || target}\n`);
   });
 }

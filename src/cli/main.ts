@@ -3,7 +3,7 @@
  * process.exit, so tests run it in-process. Heavy modules (server, watcher, browser) are
  * imported by the commands that need them, not here.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
 import { version } from '../shell/paths.js';
 import type { CommandSpec } from './command.js';
@@ -16,6 +16,7 @@ import { pdfCommand } from './commands/pdf.js';
 import { serveCommand } from './commands/serve.js';
 import type { Io } from './io.js';
 import { formatProblem, printProblems, safeOutput, useColor } from './report.js';
+import { usageMessage } from './usage-error.js';
 
 export type { Io } from './io.js';
 
@@ -29,20 +30,26 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   // characters in it are shown as escapes, never obeyed (formatProblem escapes precisely too).
   const io: Io = { ...rawIo, stdout: safeOutput(rawIo.stdout), stderr: safeOutput(rawIo.stderr) };
   let chosen: Command | undefined;
-  let usageError: string | undefined;
+  const usageErrors: string[] = [];
+  // The options of the command being parsed (its builder runs only when it is named), for messages.
+  let options: string[] | undefined;
   let cli = yargs(argv)
     .scriptName('talkdeck')
-    .usage('$0 <command> [options]\n\nTurn structured talking points (content/<deck>/deck.yaml) into an offline Reveal.js presentation.')
+    .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces and causes' });
   for (const spec of COMMANDS) {
-    cli = cli.command(spec.command, spec.describe, spec.builder, () => {
+    const builder = (y: Argv): Argv => {
+      const built = spec.builder(y);
+      options = optionNames(built);
+      return built;
+    };
+    cli = cli.command(spec.command, spec.describe, builder, () => {
       chosen = spec.run;
     });
   }
   cli = cli
     .demandCommand(1, 'Name a command, e.g. `talkdeck build`.')
     .strict()
-    .recommendCommands()
     .version(version())
     .alias('h', 'help')
     .alias('v', 'version')
@@ -50,7 +57,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      usageError = msg;
+      usageErrors.push(msg);
     });
 
   let parsed: Record<string, unknown>;
@@ -62,8 +69,11 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   } catch (error) {
     return reportFailure(io, error, false);
   }
-  if (usageError) {
-    io.stderr.write(`talkdeck: ${usageError}\nRun \`talkdeck --help\` for usage.\n`);
+  if (usageErrors.length) {
+    const commands = COMMANDS.map((c) => c.command.split(' ')[0]!);
+    const message = usageMessage({ argv, messages: usageErrors, options: options ?? optionNames(cli), commands, commandChosen: options !== undefined });
+    const named = commands.find((c) => argv.includes(c));
+    io.stderr.write(`talkdeck: ${message.split('\n').join('\ntalkdeck: ')}\nRun \`talkdeck ${named ? `${named} ` : ''}--help\` for usage.\n`);
     return 2;
   }
   if (output) {
@@ -91,4 +101,11 @@ function reportFailure(io: Io, error: unknown, debug: boolean): number {
   // Not a user mistake: a bug. Keep the stack so it can be reported.
   io.stderr.write(`talkdeck: internal error. Please report it with the output below.\n${(error as Error)?.stack ?? String(error)}\n`);
   return 70;
+}
+
+/** Every option name and alias a yargs instance knows, without dashes. */
+function optionNames(y: Argv): string[] {
+  // getOptions() is public in yargs 18 but missing from @types/yargs 17.
+  const { key, alias } = (y as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+  return [...new Set([...Object.keys(key), ...Object.keys(alias), ...Object.values(alias).flat()])];
 }

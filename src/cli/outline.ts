@@ -5,6 +5,7 @@
 import { exitCodeFor, type TalkdeckError } from '../core/errors.js';
 import type { DeckModel } from '../core/model.js';
 import type { SettingsLayer } from '../core/settings.js';
+import { quoteArg } from '../core/quote-arg.js';
 import { formatDuration } from '../core/timing.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
@@ -22,7 +23,7 @@ export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsL
     const result = await builder.build(deck);
     if (result.errors.length || !result.model) {
       printProblems(io, result.errors, opts.debug);
-      io.stderr.write(`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${deck.name})\n`);
+      io.stderr.write(`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${quoteArg(deck.name)})\n`);
       problems.push(...result.errors);
       continue;
     }
@@ -43,8 +44,9 @@ export function outlineTable(model: DeckModel): string {
       const title = slide.layout === 'section' ? `§ ${safe(slide.title)}` : `  ${safe(slide.title) || `(${slide.layout})`}`;
       rows.push(row(String(slide.number), title, formatDuration(slide.timing)));
     }
-    const name = section.title === undefined ? 'Before the first section' : safe(section.title);
-    rows.push(row('', `  Σ ${name}`, formatDuration(section.seconds)), '');
+    // A deck without section slides is one block: its subtotal would repeat the total.
+    if (t.sections.length > 1) rows.push(row('', `  Σ ${section.title === undefined ? 'Before the first section' : safe(section.title)}`, formatDuration(section.seconds)));
+    rows.push('');
   }
   rows.push(row('', 'Total', formatDuration(t.totalSeconds)));
   rows.push(`${speakingTime(t)}; notes at ${t.settings.wordsPerMinute} words/min + ${t.settings.secondsPerSlide} s per slide`);

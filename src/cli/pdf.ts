@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/pdf/metadata.js';
 import { findBrowser } from '../shell/find-browser.js';
@@ -13,9 +13,11 @@ import { writeDeckOutput } from '../shell/write-output.js';
 import { assertReplaceable, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export interface PdfOptions extends DeckOutputOptions {
   notes: boolean;
@@ -28,17 +30,19 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
     throw new TalkdeckError({ code: 'usage', message: `--timeout must be a positive number of seconds, not ${opts.timeoutSeconds}` });
   }
   const timeoutMs = opts.timeoutSeconds * 1000;
+  // A misspelt deck name or a wrong --out is reported before a browser is looked for.
+  const decks = selectDecks(io, opts.decks);
+  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pdf'], suffix: opts.notes ? '-notes' : '', what: 'a PDF' });
   // Before any work: without a browser there is nothing to do, and nothing is written.
   const browser = findBrowser({ explicit: opts.browserPath, env: io.env });
   const date = creationDate(io.env);
   const color = useColor(io.stderr, io.env);
   // Started once for all decks; if it cannot start, no deck can be printed.
-  selectDecks(io, opts.decks); // a misspelt deck name is reported before a browser starts
   const printer = await launchPrinter(browser.path, timeoutMs);
   try {
     return await forEachDeck(io, opts.decks, opts.debug, async (deck, build) => {
       const started = performance.now();
-      const target = join(resolve(io.cwd, opts.out), `${deck.name}${opts.notes ? '-notes' : ''}.pdf`);
+      const target = targetFor(deck.name);
       // Checked before printing, so a refusal does not come after seconds of work.
       const ours = existsSync(target) && statSync(target).isFile() ? await isTalkdeckPdf(readFileSync(target)) : true;
       const destination = { target, force: opts.force, cwd: io.cwd, isOurs: () => ours };
@@ -67,7 +71,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         }
         writeFileAtomic({ ...destination, content: await stampPdf(printed.pdf, pdfInfoFor(build.model, date)) });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        io.stdout.write(`✓ ${deck.name}: ${printed.slides} slides → ${relative(io.cwd, target) || target} (${seconds} s)\n`);
+        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${relative(io.cwd, target) || target} (${seconds} s)\n`);
       } finally {
         progress.done();
         rmSync(tmp, { recursive: true, force: true });

@@ -7,7 +7,9 @@ import { loadConfig } from '../shell/config.js';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
+import { quoteArg } from '../core/quote-arg.js';
 import { discoverDecks, resolveDeck, type DeckLocation } from '../shell/decks.js';
+import { noDecks } from './deck-builder.js';
 import { builtinTemplatesDir, packageRoot } from '../shell/paths.js';
 import { debounce } from '../serve/debounce.js';
 import { createDevBuilder, type DevBuildResult } from '../serve/dev-build.js';
@@ -18,6 +20,7 @@ import { SourceFiles } from '../serve/source-files.js';
 import { watchFolders, type Watcher } from '../serve/watch.js';
 import type { Io } from './io.js';
 import { formatProblem, printProblems, useColor } from './report.js';
+import { count } from './plural.js';
 
 export interface ServeOptions {
   deck: string | undefined;
@@ -79,13 +82,13 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
         printWarnings(result.warnings);
         printProblems(io, result.errors, opts.debug);
         const n = result.errors.length;
-        io.stderr.write(`✗ ${time()} ${deck.name}: ${n} problem${n === 1 ? '' : 's'}; ${stillServing()}\n`);
+        io.stderr.write(`✗ ${time()} ${deck.name}: ${count(n, 'problem')}; ${stillServing()}\n`);
         site.showProblems(result.errors.map(live));
         return;
       }
       case 'built': {
         printWarnings(result.build.warnings);
-        const done = `✓ ${time()} ${deck.name}: ${result.build.model?.slides.length ?? 0} slides in ${result.ms} ms`;
+        const done = `✓ ${time()} ${deck.name}: ${count(result.build.model?.slides.length ?? 0, 'slide')} in ${result.ms} ms`;
         if (!result.outputChanged) {
           site.showProblems([]);
           io.stdout.write(`${done}, output unchanged\n`);
@@ -165,10 +168,11 @@ function chooseDeck(io: Io, name: string | undefined): DeckLocation {
   if (name) return resolveDeck(io.cwd, name);
   const decks = discoverDecks(io.cwd);
   if (decks.length === 1) return decks[0]!;
+  if (!decks.length) throw noDecks();
   throw new TalkdeckError({
-    code: decks.length ? 'usage' : 'no-decks',
-    message: decks.length ? 'Name the deck to serve' : 'No decks found under content/',
-    hint: decks.length ? `e.g. talkdeck serve ${decks[0]!.name} (decks here: ${decks.map((d) => d.name).join(', ')})` : 'create content/<name>/deck.yaml, or name a deck folder or file',
+    code: 'usage',
+    message: 'Name the deck to serve',
+    hint: `e.g. talkdeck serve ${quoteArg(decks[0]!.name)} (decks here: ${decks.map((d) => d.name).join(', ')})`,
   });
 }
 

@@ -4,22 +4,27 @@
  * build does not pay for the HTML and CSS parsers.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { isTalkdeckHtml } from '../core/generated.js';
 import { inlineSingleFile } from '../core/render/single-file.js';
 import { writeFileAtomic } from '../shell/write-file.js';
+import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
+import { count } from './plural.js';
 
 export function runSingleFileBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
   const color = useColor(io.stderr, io.env);
+  const deckCount = selectDecks(io, opts.decks).length;
+  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount, extensions: ['.html', '.htm'], what: 'one HTML file per deck' });
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const { html, warnings } = inlineSingleFile({ files: build.files, read: (path) => readFileSync(path) });
     for (const w of warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
-    const target = join(resolve(io.cwd, opts.out), `${deck.name}.html`);
+    const target = targetFor(deck.name);
     writeFileAtomic({ target, content: html, force: opts.force, cwd: io.cwd, isOurs: (b) => isTalkdeckHtml(b.toString('utf8')) });
     const size = (Buffer.byteLength(html) / 1e6).toFixed(1);
-    io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides → ${relative(io.cwd, target) || target} (${size} MB)\n`);
+    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target} (${size} MB)\n`);
   });
 }

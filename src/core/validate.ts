@@ -3,11 +3,11 @@
  * TalkdeckError with a place and a hint. Slides are validated one by one, so a broken slide
  * does not hide the problems of the others, and the valid slides still reach later checks.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import type * as z from 'zod';
 import { TalkdeckError } from './errors.js';
 import { DeckMetaSchema, LAYOUTS, LAYOUT_NAMES, type Deck, type LayoutName, type NormalSlide } from './schema.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
+import { suggest } from './suggest.js';
 
 export interface ValidatedSlide {
   index: number;
@@ -255,13 +255,6 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;
-}
-
-export function suggest(input: string, candidates: readonly string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const guess = closest(input, candidates as string[]);
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  return distance(input.toLowerCase(), guess.toLowerCase()) <= limit ? guess : undefined;
 }
 
 /** Walks a zod schema along a key path, through optionals, lazies, unions and lists. */

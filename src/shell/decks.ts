@@ -4,49 +4,126 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from '../core/encoding.js';
 import { TalkdeckError } from '../core/errors.js';
 import { LINK_OUTSIDE } from '../core/resources.js';
+import { quoteArg } from '../core/quote-arg.js';
+import { suggest } from '../core/suggest.js';
 import type { DeckInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/render/templates.js';
 import { builtinTemplatesDir, fontsRoot, revealRoot } from './paths.js';
 
-export const DECK_FILE = 'deck.yaml';
+/** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
+export const DECK_FILES = ['deck.yaml', 'deck.yml', 'deck.md'] as const;
+export const DECK_FILE = DECK_FILES[0];
+
+/** Files a deck can be written in (a `.md` deck is read by the Markdown reader). */
+const DECK_EXTENSIONS = /\.(ya?ml|md)$/i;
+/** A YAML file elsewhere in a folder is a deck when it has a top-level `slides:` list. */
+const LOOKS_LIKE_DECK = /^slides[ \t]*:/m;
 
 export interface DeckLocation {
+  /** Names the output: `dist/<name>/`. The folder's name for `deck.yaml`, else the file's stem. */
   name: string;
   dir: string;
+  /** The deck file itself (`deck.yaml`, `deck.yml`, `deck.md`, or e.g. `a.yaml`). */
   file: string;
 }
 
-/** `content/<name>/deck.yaml` for every deck folder, sorted by name. */
+const byName = (a: DeckLocation, b: DeckLocation): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The decks a command means when none is named:
+ * - the folder itself holds decks (`deck.yaml`, `deck.yml`, `deck.md`, or YAML files with a
+ *   `slides:` list such as `a.yaml` and `b.yaml`): those;
+ * - else a project with `content/`: every `content/<name>/` that holds a deck file.
+ * Sorted by name.
+ */
 export function discoverDecks(cwd: string, contentDir = 'content'): DeckLocation[] {
+  const here = decksInFolder(resolve(cwd));
+  if (here.length) return here;
   const root = resolve(cwd, contentDir);
-  if (!existsSync(root)) return [];
+  if (!isDirectory(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, DECK_FILE)))
-    .map((d) => ({ name: d.name, dir: join(root, d.name), file: join(root, d.name, DECK_FILE) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      const file = deckFileIn(join(root, d.name));
+      return file ? [{ name: d.name, dir: join(root, d.name), file }] : [];
+    })
+    .sort(byName);
 }
 
-/** A deck named on the command line: a name under content/, a folder, or a deck file. */
+/** The decks in one folder: its deck file, named after the folder, and named deck files beside it. */
+export function decksInFolder(dir: string): DeckLocation[] {
+  if (!isDirectory(dir)) return [];
+  const own = deckFileIn(dir);
+  const decks: DeckLocation[] = own && basename(dir) ? [{ name: basename(dir), dir, file: own }] : [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = join(dir, entry.name);
+    if (!entry.isFile() || file === own || !/\.ya?ml$/i.test(entry.name) || (DECK_FILES as readonly string[]).includes(entry.name)) continue;
+    if (LOOKS_LIKE_DECK.test(readFileSync(file, 'utf8'))) decks.push({ name: stem(entry.name), dir, file });
+  }
+  return decks.sort(byName);
+}
+
+/** The folder's deck file, if it has one; two of them are a mistake worth stopping for. */
+function deckFileIn(dir: string): string | undefined {
+  const present = DECK_FILES.filter((f) => isFile(join(dir, f)));
+  if (present.length > 1) {
+    throw new TalkdeckError({
+      code: 'usage',
+      file: join(dir, present[1]!),
+      message: `Two deck files in one folder: ${present.join(' and ')}`,
+      hint: 'keep one of them (or rename one, e.g. to a.yaml, to build it as a deck of its own)',
+    });
+  }
+  return present[0] ? join(dir, present[0]) : undefined;
+}
+
+/**
+ * A deck named on the command line: a name under content/, a deck folder, a deck file (`.yaml`,
+ * `.yml` or `.md`), or a deck file's name without its extension (`talkdeck build a` for a.yaml).
+ */
 export function resolveDeck(cwd: string, arg: string, contentDir = 'content'): DeckLocation {
   const candidates = [resolve(cwd, contentDir, arg), resolve(cwd, arg)];
   for (const c of candidates) {
-    if (existsSync(c) && statSync(c).isDirectory() && existsSync(join(c, DECK_FILE))) {
-      return { name: basename(c), dir: c, file: join(c, DECK_FILE) };
+    if (isDirectory(c)) {
+      const file = deckFileIn(c);
+      if (file) return { name: basename(c), dir: c, file };
+      continue;
     }
-    if (existsSync(c) && statSync(c).isFile() && /\.ya?ml$/.test(c)) {
-      const dir = dirname(c);
-      // The folder's name names the output; a deck file at the file-system root has none.
-      if (basename(dir)) return { name: basename(dir), dir, file: c };
+    for (const f of [c, ...['.yaml', '.yml', '.md'].map((ext) => c + ext)]) {
+      if (isFile(f) && DECK_EXTENSIONS.test(f)) return locationOf(f);
     }
   }
-  const known = discoverDecks(cwd, contentDir).map((d) => d.name);
-  throw new TalkdeckError({
-    code: 'deck-not-found',
-    message: `No deck \`${arg}\` found (looked for ${relative(cwd, candidates[0]!) || '.'}${sep}${DECK_FILE} and ${arg})`,
-    hint: known.length ? `decks here: ${known.join(', ')}` : `create ${contentDir}/<name>/${DECK_FILE}`,
-  });
+  throw new TalkdeckError({ code: 'deck-not-found', message: `No deck \`${arg}\` found`, hint: notFoundHint(cwd, arg, candidates, contentDir) });
 }
+
+/** A deck file's location: `deck.yaml` is named after its folder, any other file after itself. */
+function locationOf(file: string): DeckLocation {
+  const dir = dirname(file);
+  const isFolderDeck = (DECK_FILES as readonly string[]).includes(basename(file).toLowerCase());
+  // A deck file at the file-system root has no folder name to go by.
+  return { name: isFolderDeck && basename(dir) ? basename(dir) : stem(basename(file)), dir, file };
+}
+
+function notFoundHint(cwd: string, arg: string, candidates: string[], contentDir: string): string {
+  const folder = candidates.find(isDirectory);
+  if (folder) return `${shown(cwd, folder)} has no ${DECK_FILES.join(', ')}; create one with talkdeck init ${quoteArg(shown(cwd, folder))}`;
+  let known: string[] = [];
+  try {
+    known = discoverDecks(cwd, contentDir).map((d) => d.name);
+  } catch {
+    // A folder with two deck files: that is reported when it is built, not here.
+  }
+  const guess = suggest(arg.replace(DECK_EXTENSIONS, ''), known);
+  if (guess) return `did you mean \`${guess}\`?`;
+  if (known.length) return `decks here: ${known.join(', ')}`;
+  return `looked for ${candidates.map((c) => shown(cwd, c)).join(' and ')}; create a deck with talkdeck init ${quoteArg(arg)}`;
+}
+
+const shown = (cwd: string, path: string): string => relative(cwd, path) || '.';
+const stem = (name: string): string => name.replace(DECK_EXTENSIONS, '');
+const isFile = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+const isDirectory = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 /** Every `.hbs` file below `dir`, by template name. */
 export function readTemplates(dir: string, cwd: string): TemplateSet {

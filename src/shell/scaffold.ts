@@ -77,7 +77,7 @@ export function writeScaffold(files: ScaffoldFile[], cwd: string): void {
       code: 'file-exists',
       file: existing[0],
       message: `Not overwriting ${existing.join(', ')}`,
-      hint: 'choose a new folder, e.g. talkdeck init content/my-talk',
+      hint: 'choose a new folder, e.g. talkdeck init my-talk',
     });
   }
   for (const f of files) {

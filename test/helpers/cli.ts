@@ -28,8 +28,13 @@ export function talkdeck(cwd: string, args: string[], env: Record<string, string
 
 /** Runs `node bin/talkdeck.js …` asynchronously, so a browser test in the same file keeps running. */
 export function runCli(cwd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  return runProgram(process.execPath, [BIN, ...args], cwd, env);
+}
+
+/** Any program, asynchronously, with colours off; resolves with its exit code and output. */
+export function runProgram(cmd: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

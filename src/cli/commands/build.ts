@@ -1,17 +1,18 @@
-import { strings, type CommandSpec } from '../command.js';
+import { DECKS_ARG, strings, type CommandSpec } from '../command.js';
 
 export const buildCommand: CommandSpec = {
   command: 'build [decks..]',
-  describe: 'Build decks into the output folder (all decks under content/ when none is named)',
+  describe: 'Build decks into the output folder: <out>/<deck>/index.html',
   builder: (y) =>
     y
-      .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
-      .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder; each deck goes into <out>/<deck>' })
+      .positional('decks', { type: 'string', array: true, describe: DECKS_ARG })
+      .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder; each deck goes into <out>/<deck> (with --single-file and one deck, may name the .html file)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that holds files talkdeck did not write' })
       .option('single-file', { type: 'boolean', default: false, describe: 'Write each deck as one self-contained <out>/<deck>.html (CSS, scripts, fonts, images inlined)' })
-      .example('$0 build', 'Build every deck under content/ into dist/')
+      .example('$0 build', 'Build the decks in this folder (or under content/) into dist/')
       .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick')
-      .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html'),
+      .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html')
+      .example('$0 build kolumbien-nato --single-file --out talk.html', 'The same, written to talk.html'),
   run: async (io, a) => {
     const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug) };
     if (!a.singleFile) return (await import('../build.js')).runBuild(io, opts);

@@ -1,24 +1,28 @@
-import { strings, type CommandSpec } from '../command.js';
+import { DECKS_ARG, strings, type CommandSpec } from '../command.js';
 
 export const handoutCommand: CommandSpec = {
   command: 'handout [decks..]',
   describe: 'Write the talking points, speaker notes and sources as a handout (<out>/<deck>-handout.html or .md)',
   builder: (y) =>
     y
-      .positional('decks', { type: 'string', array: true, describe: 'Deck names under content/, deck folders or deck.yaml files' })
-      .option('format', { type: 'string', choices: ['html', 'md'], default: 'html', describe: 'html prints on A4 with a page per section; md is plain Markdown' })
-      .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder' })
+      .positional('decks', { type: 'string', array: true, describe: DECKS_ARG })
+      .option('format', { type: 'string', choices: ['html', 'md'], describe: 'html prints on A4 with a page per section; md is plain Markdown (default: from --out, else html)' })
+      .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder, or the file to write for one deck (notes.md, handout.html)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file talkdeck did not write' })
       .example('$0 handout kolumbien-nato', 'dist/kolumbien-nato-handout.html, ready to print')
-      .example('$0 handout --format md', 'A Markdown handout for every deck'),
+      .example('$0 handout --format md', 'A Markdown handout for every deck')
+      .example('$0 handout kolumbien-nato --out notes.md', 'One Markdown handout, written to notes.md'),
   run: async (io, a) => {
     const { runHandout } = await import('../handout.js');
     return runHandout(io, {
       decks: strings(a.decks),
       out: String(a.out),
-      format: a.format === 'md' ? 'md' : 'html',
+      format: (a.format ?? formatOfFile(String(a.out))) === 'md' ? 'md' : 'html',
       force: Boolean(a.force),
       debug: Boolean(a.debug),
     });
   },
 };
+
+/** Unless --format is given, it follows the file --out names: `--out notes.md` is Markdown. */
+const formatOfFile = (out: string): string => (/\.(md|markdown)$/i.test(out) ? 'md' : 'html');

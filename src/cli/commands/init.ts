@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { quoteArg } from '../../core/quote-arg.js';
 import type { CommandSpec } from '../command.js';
 
 export const initCommand: CommandSpec = {
@@ -8,16 +9,18 @@ export const initCommand: CommandSpec = {
     y
       .positional('dir', { type: 'string', default: '.', describe: 'Folder for the new deck (created if missing)' })
       .option('lang', { choices: ['de', 'en'] as const, default: 'en' as const, describe: 'Language of the deck and its examples' })
-      .example('$0 init content/lagebild --lang de', 'A German deck under content/')
-      .example('$0 init content/my-talk', 'An English deck'),
+      .example('$0 init my-talk', 'A new folder my-talk/ with deck.yaml; cd into it and run talkdeck build')
+      .example('$0 init content/lagebild --lang de', 'A German deck under content/'),
   run: async (io, a) => {
     const { planScaffold, writeScaffold } = await import('../../shell/scaffold.js');
     const target = resolve(io.cwd, String(a.dir));
     const files = planScaffold(target, a.lang === 'de' ? 'de' : 'en');
     writeScaffold(files, io.cwd);
-    const shown = relative(io.cwd, target) || '.';
     for (const f of files) io.stdout.write(`  created ${relative(io.cwd, f.path)}\n`);
-    io.stdout.write(`✓ New deck in ${shown}. Next: talkdeck check ${shown} · talkdeck build ${shown}\n`);
+    const where = relative(io.cwd, target);
+    // In the deck's own folder the commands need no argument: they find deck.yaml there.
+    const next = where ? ` ${quoteArg(where)}` : '';
+    io.stdout.write(`✓ New deck in ${where ? quoteArg(where) : 'this folder'}. Next: talkdeck check${next} · talkdeck build${next}\n`);
     return 0;
   },
 };
