@@ -185,14 +185,18 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
         }),
       ];
     }
-    case 'invalid_value':
+    case 'invalid_value': {
+      const value = valueAt(root, rel);
+      const options = issue.values.filter((v): v is string => typeof v === 'string');
+      const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       return [
         errorAt(source, path, {
           code: 'schema',
           message: `${capital(what)} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-          hint: 'use one of the listed values',
+          hint: guess ? `did you mean \`${guess}\`?` : 'use one of the listed values',
         }),
       ];
+    }
     default:
       return [
         errorAt(source, path, {
