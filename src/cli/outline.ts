@@ -42,13 +42,21 @@ export function outlineTable(model: DeckModel): string {
     for (let i = section.first; i < section.first + section.count; i++) {
       const slide = model.slides[i]!;
       const title = slide.layout === 'section' ? `§ ${safe(slide.title)}` : `  ${safe(slide.title) || `(${slide.layout})`}`;
-      rows.push(row(String(slide.number), title, formatDuration(slide.timing)));
+      rows.push(row(slide.label, title, formatDuration(slide.timing)));
     }
     // A deck without section slides is one block: its subtotal would repeat the total.
     if (t.sections.length > 1) rows.push(row('', `  Σ ${section.title === undefined ? 'Before the first section' : safe(section.title)}`, formatDuration(section.seconds)));
     rows.push('');
   }
   rows.push(row('', 'Total', formatDuration(t.totalSeconds)));
+  const backup = model.slides.filter((s) => s.backup);
+  if (backup.length) {
+    rows.push('', row('', 'Backup (not in the total)', ''));
+    for (const slide of backup) {
+      const title = slide.layout === 'section' ? `§ ${safe(slide.title)}` : `  ${safe(slide.title) || `(${slide.layout})`}`;
+      rows.push(row(slide.label, title, formatDuration(slide.timing)));
+    }
+  }
   rows.push(`${speakingTime(t)}; notes at ${t.settings.wordsPerMinute} words/min + ${t.settings.secondsPerSlide} s per slide`);
   return rows.join('\n').replace(/^(.*?)\s+$/gm, '$1') + '\n';
 }
