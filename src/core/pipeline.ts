@@ -6,6 +6,7 @@ import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
+import { withContentSecurityPolicy } from './render/csp.js';
 import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
@@ -132,7 +133,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const files = new Map<string, OutputFile>();
-  files.set('index.html', { content: html });
+  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true }) });
   for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
   return { name: input.name, files, model, errors: [], warnings };
 }
