@@ -1,5 +1,5 @@
 /** Finding decks on disk and reading one into the pure core's input. */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { LINK_OUTSIDE } from '../core/resources.js';
@@ -118,6 +118,7 @@ export function readDeck(deck: DeckLocation, cwd: string, renderer: Renderer): D
 
 /** The core's input for deck text already read (the dev server compares it before building). */
 export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, text: string): DeckInput {
+  refuseLinkOutside(deck, 'style.css', cwd);
   return {
     name: deck.name,
     file: relative(cwd, deck.file) || deck.file,
@@ -133,6 +134,20 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     },
     renderer,
   };
+}
+
+/**
+ * A deck file the build looks for by name (style.css) that is a link to a place outside the deck
+ * folder: an error, like a linked template, rather than a stylesheet silently left out.
+ */
+function refuseLinkOutside(deck: DeckLocation, rel: string, cwd: string): void {
+  const full = join(deck.dir, rel);
+  if (!lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  const real = realPath(full);
+  const root = realPath(deck.dir);
+  if (real === undefined || root === undefined || real.startsWith(root + sep)) return;
+  const file = relative(cwd, full) || full;
+  throw new TalkdeckError({ code: LINK_OUTSIDE.code, file, message: `${file} ${LINK_OUTSIDE.reason} (${real})`, hint: LINK_OUTSIDE.hint });
 }
 
 function realPath(path: string): string | undefined {

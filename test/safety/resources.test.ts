@@ -26,7 +26,7 @@ interface Expected {
   /** Text the page must contain. */
   html?: string;
   /** Links to create before the run (git does not carry links that point outside a checkout). */
-  setup?: 'templates-link-outside' | 'template-file-link-outside' | 'templates-link-inside';
+  setup?: 'templates-link-outside' | 'template-file-link-outside' | 'templates-link-inside' | 'style-link-outside';
 }
 
 const cases = readdirSync(HERE, { withFileTypes: true })
@@ -51,6 +51,10 @@ function projectFor(name: string, expected: Expected): string {
     symlinkSync(join(outside, 'partials', 'heading.hbs'), join(deck, 'templates', 'partials', 'heading.hbs'));
   }
   if (expected.setup === 'templates-link-inside') symlinkSync('shared', join(deck, 'templates'));
+  if (expected.setup === 'style-link-outside') {
+    writeFileSync(join(dir, 'outside.css'), `h2::after { content: "${SECRET}"; }\n`);
+    symlinkSync(join(dir, 'outside.css'), join(deck, 'style.css'));
+  }
   return dir;
 }
 
