@@ -124,7 +124,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     file: relative(cwd, deck.file) || deck.file,
     text,
     exists: fileInDeck(deck),
-    read: (rel) => readFileSync(join(deck.dir, rel), 'utf8'),
+    read: (rel) => readInDeck(deck, rel, cwd),
     roots: {
       reveal: revealRoot(),
       themes: join(builtinTemplatesDir(), 'themes'),
@@ -134,6 +134,17 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     },
     renderer,
   };
+}
+
+/** A deck file as text; a file that cannot be read is the user's to fix, not a crash. */
+function readInDeck(deck: DeckLocation, rel: string, cwd: string): string {
+  const full = join(deck.dir, rel);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (cause) {
+    const file = relative(cwd, full) || full;
+    throw new TalkdeckError({ code: 'io', file, message: `Could not read ${file}: ${(cause as Error).message}`, hint: 'check the file permissions', cause });
+  }
 }
 
 /**
