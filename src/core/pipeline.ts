@@ -6,6 +6,7 @@ import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
+import { withContentSecurityPolicy } from './render/csp.js';
 import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
@@ -91,6 +92,16 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     timing: settings.timing,
   });
   errors.push(...modelErrors);
+  // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
+  // the deck's; the CSS parser loads only for a deck that has a style.css.
+  const deckStyle = input.exists(DECK_STYLE);
+  let styleFiles: string[] = [];
+  if (deckStyle) {
+    const { checkStylesheets } = await import('./stylesheet.js');
+    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
+    styleFiles = css.files;
+    errors.push(...css.errors);
+  }
   if (errors.length) return failed(sortByPlace(errors), [], model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
@@ -99,15 +110,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
-  // The deck's CSS follows the same resource rule as deck.yaml; the parser loads only when needed.
-  let deckFiles = model.assets;
-  const deckStyle = input.exists(DECK_STYLE);
-  if (deckStyle) {
-    const { checkStylesheets } = await import('./stylesheet.js');
-    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
-    if (css.errors.length) return failed(css.errors, warnings, model);
-    deckFiles = [...new Set([...deckFiles, ...css.files])];
-  }
+  const deckFiles = [...new Set([...model.assets, ...styleFiles])];
   const plan = planAssets(model, input.roots, { deckStyle, deckFiles });
   const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
   let html: string;
@@ -134,7 +137,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const files = new Map<string, OutputFile>();
-  files.set('index.html', { content: html });
+  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true }) });
   for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
   return { name: input.name, files, model, errors: [], warnings };
 }
@@ -167,5 +170,7 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
-  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  // deck.yaml's problems, then style.css's: by file, then by place in it.
+  const byFile = (a: TalkdeckError, b: TalkdeckError): number => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0);
+  return [...errors].sort((a, b) => byFile(a, b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

@@ -44,6 +44,10 @@ export function checkStylesheets(input: StylesheetInput): StylesheetCheck {
     try {
       root = postcss.parse(input.read(file), { from: shown });
     } catch (cause) {
+      if (cause instanceof TalkdeckError) {
+        errors.push(cause); // could not be read
+        continue;
+      }
       if (!(cause instanceof CssSyntaxError)) throw cause;
       errors.push(
         new TalkdeckError({

@@ -107,7 +107,14 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
           return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
         }
       }
-      const input = deckInput(deck, cwd, compiled.renderer, text);
+      let input: ReturnType<typeof deckInput>;
+      try {
+        input = deckInput(deck, cwd, compiled.renderer, text);
+      } catch (error) {
+        if (!(error instanceof TalkdeckError)) throw error;
+        last = undefined; // a link is not compared like a file: look again on the next save
+        return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
+      }
       const build = await buildDeck({
         ...input,
         layers: { config: opts.config },

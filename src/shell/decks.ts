@@ -1,5 +1,5 @@
 /** Finding decks on disk and reading one into the pure core's input. */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from '../core/encoding.js';
 import { TalkdeckError } from '../core/errors.js';
@@ -202,12 +202,13 @@ export function readText(path: string, shownAs: string): string {
 
 /** The core's input for deck text already read (the dev server compares it before building). */
 export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, text: string): DeckInput {
+  refuseLinkOutside(deck, 'style.css', cwd);
   return {
     name: deck.name,
     file: relative(cwd, deck.file) || deck.file,
     text,
     exists: fileInDeck(deck),
-    read: (rel) => readFileSync(join(deck.dir, rel), 'utf8'),
+    read: (rel) => readInDeck(deck, rel, cwd),
     roots: {
       reveal: revealRoot(),
       themes: join(builtinTemplatesDir(), 'themes'),
@@ -217,6 +218,31 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     },
     renderer,
   };
+}
+
+/** A deck file as text; a file that cannot be read is the user's to fix, not a crash. */
+function readInDeck(deck: DeckLocation, rel: string, cwd: string): string {
+  const full = join(deck.dir, rel);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (cause) {
+    const file = relative(cwd, full) || full;
+    throw new TalkdeckError({ code: 'io', file, message: `Could not read ${file}: ${(cause as Error).message}`, hint: 'check the file permissions', cause });
+  }
+}
+
+/**
+ * A deck file the build looks for by name (style.css) that is a link to a place outside the deck
+ * folder: an error, like a linked template, rather than a stylesheet silently left out.
+ */
+function refuseLinkOutside(deck: DeckLocation, rel: string, cwd: string): void {
+  const full = join(deck.dir, rel);
+  if (!lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  const real = realPath(full);
+  const root = realPath(deck.dir);
+  if (real === undefined || root === undefined || real.startsWith(root + sep)) return;
+  const file = relative(cwd, full) || full;
+  throw new TalkdeckError({ code: LINK_OUTSIDE.code, file, message: `${file} ${LINK_OUTSIDE.reason} (${real})`, hint: LINK_OUTSIDE.hint });
 }
 
 function realPath(path: string): string | undefined {

@@ -13,7 +13,7 @@ import { MARKDOWN_STAMP } from '../../src/core/generated.js';
 import { inertMarkdown, markdownUrl } from '../../src/core/handout/inline-markdown.js';
 import { talkdeck } from '../helpers/cli.js';
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 const viewer = new MarkdownIt({ html: true, linkify: false });
 
 function flat(tokens: Token[]): Token[] {
@@ -27,7 +27,7 @@ function liveParts(markdown: string): string[] {
     // talkdeck's own stamp (an HTML comment on the first line) is the one HTML it writes.
     if (t.type === 'html_block' && t.content.trim() === MARKDOWN_STAMP) continue;
     if (t.type === 'html_inline' || t.type === 'html_block') found.push(`${t.type}: ${t.content}`);
-    const href = t.type === 'link_open' ? t.attrGet('href') : undefined;
+    const href = t.type === 'link_open' ? String(t.attrGet('href') ?? '') : undefined;
     if (href && !/^(https?:|mailto:|#)/i.test(href)) found.push(`link: ${href}`);
     if (href && /["<>\s]/.test(href)) found.push(`link breaks out: ${href}`);
   }

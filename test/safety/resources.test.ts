@@ -26,7 +26,7 @@ interface Expected {
   /** Text the page must contain. */
   html?: string;
   /** Links to create before the run (git does not carry links that point outside a checkout). */
-  setup?: 'templates-link-outside' | 'template-file-link-outside' | 'templates-link-inside';
+  setup?: 'templates-link-outside' | 'template-file-link-outside' | 'templates-link-inside' | 'style-link-outside';
 }
 
 const cases = readdirSync(HERE, { withFileTypes: true })
@@ -51,6 +51,10 @@ function projectFor(name: string, expected: Expected): string {
     symlinkSync(join(outside, 'partials', 'heading.hbs'), join(deck, 'templates', 'partials', 'heading.hbs'));
   }
   if (expected.setup === 'templates-link-inside') symlinkSync('shared', join(deck, 'templates'));
+  if (expected.setup === 'style-link-outside') {
+    writeFileSync(join(dir, 'outside.css'), `h2::after { content: "${SECRET}"; }\n`);
+    symlinkSync(join(dir, 'outside.css'), join(deck, 'style.css'));
+  }
   return dir;
 }
 
@@ -107,10 +111,16 @@ describe.each(cases)('safety case %s', (name) => {
 });
 
 describe('the same rule in every command', () => {
-  it.each(['md-image-remote', 'css-url-outside', 'templates-link-outside'])('%s: check, --single-file, handout and outline-free commands refuse it alike', (name) => {
+  // Every command builds through the same DeckBuilder; one case per kind of reference (deck
+  // text, stylesheet, templates) through all of them keeps the suite quick.
+  it.each([
+    ['md-image-remote', [['check'], ['check', '--strict'], ['build', '--single-file'], ['handout'], ['handout', '--format', 'md'], ['pdf']]],
+    ['css-url-outside', [['check'], ['build', '--single-file'], ['handout']]],
+    ['templates-link-outside', [['check'], ['handout', '--format', 'md']]],
+  ])('%s: every command refuses it alike', { timeout: 120_000 }, (name, commands) => {
     const expected = JSON.parse(readFileSync(join(HERE, name, 'expected.json'), 'utf8')) as Expected;
     const dir = projectFor(name, expected);
-    for (const args of [['check'], ['check', '--strict'], ['build', '--single-file'], ['handout'], ['handout', '--format', 'md']]) {
+    for (const args of commands) {
       const r = talkdeck(dir, args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(1);
       expect(r.stderr).toContain(expected.errors![0]!);
