@@ -136,6 +136,12 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     transition: 'fade',
     transitionSpeed: 'fast',
     pdfSeparateFragments: false,
+    // reveal.js's postMessage API would let any page that frames the deck call its methods
+    // and read the answers (speaker notes included). The speaker view's own previews switch
+    // it on in their URL (`?receiver&postMessage=true…`), and talkdeck serve lets only the
+    // same origin frame those.
+    postMessage: false,
+    postMessageEvents: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
     speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
   };
