@@ -125,14 +125,28 @@ function listFiles(dir: string): string[] {
 
 /**
  * Temporary folders left by an interrupted build: removed only when they carry our marker and
- * the process that made them is gone (a concurrent build's folder is left alone).
+ * the process that made them is gone (a concurrent build's folder is left alone). A build
+ * killed between the two renames of swapInto() leaves the previous output as `.old-` and no
+ * target: that folder is put back instead of removed.
  */
 function removeStaleTemporaries(outDir: string, name: string): void {
-  for (const entry of readdirSync(outDir)) {
-    const m = new RegExp(`^\\.${escapeRegExp(name)}\\.(?:tmp|old)-(\\d+)-`).exec(entry);
-    if (!m || isAlive(Number(m[1]))) continue;
+  const target = join(outDir, name);
+  for (const entry of readdirSync(outDir).sort()) {
+    const m = new RegExp(`^\\.${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-`).exec(entry);
+    if (!m || isAlive(Number(m[2]))) continue;
     const dir = join(outDir, entry);
-    if (readMarker(dir)) rmSync(dir, { recursive: true, force: true });
+    // Killed before it wrote the marker, a temporary folder is still empty.
+    if (!readMarker(dir) && !isEmptyFolder(dir)) continue;
+    if (m[1] === 'old' && !existsSync(target)) renameSync(dir, target);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return false;
   }
 }
 
