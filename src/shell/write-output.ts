@@ -73,7 +73,16 @@ function swapInto(tmp: string, target: string, name: string): void {
     renameSync(old, target);
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  removeOurFolder(old);
+}
+
+/**
+ * Removes a folder talkdeck wrote, its marker last: a build killed half-way through leaves a
+ * folder that is still recognisably ours (or empty), which the next build removes.
+ */
+function removeOurFolder(dir: string): void {
+  for (const entry of readdirSync(dir)) if (entry !== MARKER) rmSync(join(dir, entry), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** Refuses to replace a folder that holds anything talkdeck did not write there. */
@@ -138,7 +147,7 @@ function removeStaleTemporaries(outDir: string, name: string): void {
     // Killed before it wrote the marker, a temporary folder is still empty.
     if (!readMarker(dir) && !isEmptyFolder(dir)) continue;
     if (m[1] === 'old' && !existsSync(target)) renameSync(dir, target);
-    else rmSync(dir, { recursive: true, force: true });
+    else removeOurFolder(dir);
   }
 }
 

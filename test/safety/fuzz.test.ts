@@ -6,8 +6,8 @@ import { beforeAll, describe, it } from 'vitest';
 import { deckText, harness, yamlText, type Harness } from './fuzz.js';
 
 // Structures cost more per case (most reach the renderer); the defaults keep `npm test` quick.
-const textRuns = Number(process.env.FUZZ_RUNS ?? 2000);
-const deckRuns = Number(process.env.FUZZ_RUNS ?? 600);
+const textRuns = Number(process.env.FUZZ_RUNS ?? 1200);
+const deckRuns = Number(process.env.FUZZ_RUNS ?? 400);
 let h: Harness;
 beforeAll(async () => {
   h = await harness();

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDeck } from '../../bench/generate.mjs';
 import { REPO, snapshot, talkdeck } from '../helpers/cli.js';
 
-const SLIDES = 2000;
+const SLIDES = 1500;
 const dir = mkdtempSync(join(tmpdir(), 'talkdeck-kill-'));
 const dist = join(dir, 'dist');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
