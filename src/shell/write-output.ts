@@ -144,16 +144,16 @@ function removeStaleTemporaries(outDir: string, name: string): void {
     const m = new RegExp(`^\\.${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-`).exec(entry);
     if (!m || isAlive(Number(m[2]))) continue;
     const dir = join(outDir, entry);
-    // Killed before it wrote the marker, a temporary folder is still empty.
-    if (!readMarker(dir) && !isEmptyFolder(dir)) continue;
+    // Killed before or while it wrote the marker, a temporary folder holds at most that file.
+    if (!readMarker(dir) && !holdsOnlyMarker(dir)) continue;
     if (m[1] === 'old' && !existsSync(target)) renameSync(dir, target);
     else removeOurFolder(dir);
   }
 }
 
-function isEmptyFolder(dir: string): boolean {
+function holdsOnlyMarker(dir: string): boolean {
   try {
-    return readdirSync(dir).length === 0;
+    return readdirSync(dir).every((entry) => entry === MARKER);
   } catch {
     return false;
   }

@@ -98,7 +98,7 @@ describe('SIGKILL during a large build', () => {
     expect(temporaries(), 'no temporary folders left').toEqual([]);
   });
 
-  it('puts back the previous output when a build was killed between the two renames', () => {
+  it('puts back the previous output when a build was killed between the two renames', { timeout: 600_000 }, () => {
     // The state such a kill leaves: no target, the previous output under `.old-<pid>-`, by a
     // process that is gone. Made by hand, as the window is a few microseconds wide.
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
