@@ -162,6 +162,12 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     width: model.size.width,
     height: model.size.height,
     transition: model.transition,
+    // reveal.js's postMessage API would let any page that frames the deck call its methods
+    // and read the answers (speaker notes included). The speaker view's own previews switch
+    // it on in their URL (`?receiver&postMessage=true…`), and talkdeck serve lets only the
+    // same origin frame those.
+    postMessage: false,
+    postMessageEvents: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
     ...model.reveal,
     speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },

@@ -138,7 +138,27 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: ServerOptions, 
   send(req, res, resolved.path, body);
 }
 
+/**
+ * No other web page may frame the preview or hold a handle on its window: reveal.js's
+ * postMessage API answers whoever frames a deck (every speaker note, by `getSlideNotes`), and
+ * a URL query can switch it back on. So every response refuses framing (`DENY`), except a
+ * speaker-view preview (`?receiver`), which only the speaker view of the same origin may
+ * frame; and pages open in a browsing context of their own (COOP), so a page that opened the
+ * deck in a window cannot message it either. Our files are not for other origins at all (CORP).
+ */
+export function isolationHeaders(target: string): Record<string, string> {
+  const query = target.includes('?') ? target.slice(target.indexOf('?') + 1) : '';
+  const preview = /(^|&)receiver(&|=|$)/.test(query);
+  return {
+    'X-Frame-Options': preview ? 'SAMEORIGIN' : 'DENY',
+    'Content-Security-Policy': `frame-ancestors ${preview ? "'self'" : "'none'"}`,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+}
+
 function send(req: IncomingMessage, res: ServerResponse, path: string, body: Body): void {
+  for (const [name, value] of Object.entries(isolationHeaders(req.url ?? '/'))) res.setHeader(name, value);
   res.setHeader('Content-Type', contentType(path));
   res.setHeader('ETag', body.etag);
   // Always ask again (cheap with the ETag): a reload must never show a stale file.

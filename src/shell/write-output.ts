@@ -73,7 +73,16 @@ function swapInto(tmp: string, target: string, name: string): void {
     renameSync(old, target);
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  removeOurFolder(old);
+}
+
+/**
+ * Removes a folder talkdeck wrote, its marker last: a build killed half-way through leaves a
+ * folder that is still recognisably ours (or empty), which the next build removes.
+ */
+function removeOurFolder(dir: string): void {
+  for (const entry of readdirSync(dir)) if (entry !== MARKER) rmSync(join(dir, entry), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
 
 /** Refuses to replace a folder that holds anything talkdeck did not write there. */
@@ -125,14 +134,28 @@ function listFiles(dir: string): string[] {
 
 /**
  * Temporary folders left by an interrupted build: removed only when they carry our marker and
- * the process that made them is gone (a concurrent build's folder is left alone).
+ * the process that made them is gone (a concurrent build's folder is left alone). A build
+ * killed between the two renames of swapInto() leaves the previous output as `.old-` and no
+ * target: that folder is put back instead of removed.
  */
 function removeStaleTemporaries(outDir: string, name: string): void {
-  for (const entry of readdirSync(outDir)) {
-    const m = new RegExp(`^\\.${escapeRegExp(name)}\\.(?:tmp|old)-(\\d+)-`).exec(entry);
-    if (!m || isAlive(Number(m[1]))) continue;
+  const target = join(outDir, name);
+  for (const entry of readdirSync(outDir).sort()) {
+    const m = new RegExp(`^\\.${escapeRegExp(name)}\\.(tmp|old)-(\\d+)-`).exec(entry);
+    if (!m || isAlive(Number(m[2]))) continue;
     const dir = join(outDir, entry);
-    if (readMarker(dir)) rmSync(dir, { recursive: true, force: true });
+    // Killed before or while it wrote the marker, a temporary folder holds at most that file.
+    if (!readMarker(dir) && !holdsOnlyMarker(dir)) continue;
+    if (m[1] === 'old' && !existsSync(target)) renameSync(dir, target);
+    else removeOurFolder(dir);
+  }
+}
+
+function holdsOnlyMarker(dir: string): boolean {
+  try {
+    return readdirSync(dir).every((entry) => entry === MARKER);
+  } catch {
+    return false;
   }
 }
 

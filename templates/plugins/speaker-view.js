@@ -24,6 +24,14 @@
   // policy, so its script carries the nonce this script was loaded with (read now: later there
   // is no currentScript).
   var NONCE = (root.document && root.document.currentScript && root.document.currentScript.nonce) || '';
+  // The deck and its speaker view share an origin (the popup is about:blank, opened by the deck;
+  // the previews are the deck's own URL). Served over http(s), messages go only to that origin
+  // and are taken only from it. A page from file:// has an opaque origin, which postMessage
+  // cannot name ('*' then); no web page can open or frame a file:// page to talk to it.
+  var TARGET = root.location && /^https?:$/.test(root.location.protocol) ? root.location.origin : '*';
+  function ours(event) {
+    return TARGET === '*' || event.origin === TARGET;
+  }
 
   function TalkdeckSpeakerView() {
     var deck;
@@ -38,7 +46,7 @@
     }
 
     function send(message) {
-      if (popup && !popup.closed) popup.postMessage(JSON.stringify(Object.assign({ ns: NS }, message)), '*');
+      if (popup && !popup.closed) popup.postMessage(JSON.stringify(Object.assign({ ns: NS }, message)), TARGET);
     }
 
     function slideTitle(slide) {
@@ -105,7 +113,7 @@
         window.alert(labels().blocked || 'Allow pop-up windows to open the speaker view.');
         return;
       }
-      var config = { labels: labels(), lang: document.documentElement.lang || 'en' };
+      var config = { labels: labels(), lang: document.documentElement.lang || 'en', target: TARGET };
       popup.document.open();
       popup.document.write(speakerPage(config));
       popup.document.close();
@@ -119,7 +127,7 @@
       } catch (e) {
         return;
       }
-      if (!data || data.ns !== NS) return;
+      if (!data || data.ns !== NS || !ours(event)) return;
       // A speaker view this window opened before a reload announces itself: adopt it.
       // (`opener` may be read across origins, so this also holds for file:// pages.)
       if (data.type === 'heartbeat' && event.source && event.source !== popup) {
@@ -243,6 +251,11 @@
    */
   function speakerWindow(config) {
     var NS = 'talkdeck-speaker';
+    // The deck's origin when served (see TARGET above), '*' from file://.
+    var TARGET = config.target || '*';
+    function ours(event) {
+      return TARGET === '*' || event.origin === TARGET;
+    }
     var L = config.labels;
     var $ = function (id) { return document.getElementById(id); };
     var status = $('td-status');
@@ -263,7 +276,7 @@
     }
 
     function toOpener(message) {
-      if (window.opener && !window.opener.closed) window.opener.postMessage(JSON.stringify(Object.assign({ ns: NS }, message)), '*');
+      if (window.opener && !window.opener.closed) window.opener.postMessage(JSON.stringify(Object.assign({ ns: NS }, message)), TARGET);
     }
 
     function minutes(seconds) {
@@ -290,7 +303,7 @@
         if (old) old.remove();
       });
       var common = 'receiver&controls=false&progress=false&history=false&hash=false&respondToHashChanges=false&keyboard=false' +
-        '&transition=none&backgroundTransition=none&autoSlide=0&help=false&overview=false&postMessageEvents=true&minScale=0.05&slideNumber=false';
+        '&transition=none&backgroundTransition=none&autoSlide=0&help=false&overview=false&postMessage=true&postMessageEvents=true&minScale=0.05&slideNumber=false';
       frames = {
         url: url,
         loadId: loadId,
@@ -301,8 +314,8 @@
 
     function steer(frame, state, andNext) {
       if (!frame || !frame.contentWindow || !state) return;
-      frame.contentWindow.postMessage(JSON.stringify({ method: 'setState', args: [state] }), '*');
-      if (andNext) frame.contentWindow.postMessage(JSON.stringify({ method: 'next' }), '*');
+      frame.contentWindow.postMessage(JSON.stringify({ method: 'setState', args: [state] }), TARGET);
+      if (andNext) frame.contentWindow.postMessage(JSON.stringify({ method: 'next' }), TARGET);
     }
 
     function showState(data) {
@@ -391,7 +404,7 @@
       } catch (e) {
         return;
       }
-      if (!data) return;
+      if (!data || !ours(event)) return;
       if (event.source === window.opener && data.ns === NS) {
         if (data.type === 'connect') {
           if (!connected) start = Date.now();

@@ -23,6 +23,23 @@ describe('terminalSafe', () => {
   });
 });
 
+describe('check --format json', () => {
+  it('stays JSON whose values keep the deck’s characters', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-json-'));
+    try {
+      mkdirSync(join(dir, 'content/ctl'), { recursive: true });
+      writeFileSync(join(dir, 'content/ctl/deck.yaml'), 'title: T\nslides:\n  - title: A\n    points: [a]\n    cite: ["x\\e]0;t\\a\\u202e\\u009b"]\n');
+      const run = measuredTalkdeck(dir, ['check', 'ctl', '--format', 'json']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      const report = JSON.parse(run.stdout) as { decks: { problems: { message: string }[] }[] };
+      expect(report.decks[0]!.problems.map((p) => p.message)).toContainEqual(expect.stringContaining('x\x1b]0;t\x07\u202e\x9b'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a deck with thousands of problems', () => {
   const dir = mkdtempSync(join(tmpdir(), 'talkdeck-cap-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
