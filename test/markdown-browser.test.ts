@@ -40,7 +40,7 @@ describe('a reveal-md deck in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { Reveal: Reveal }).Reveal.getTotalSlides())).toBe(5);
 
     const seen = [await reveal(page)];
-    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight']) {
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight']) {
       await page.keyboard.press(key);
       await page.waitForTimeout(100);
       seen.push(await reveal(page));
@@ -48,6 +48,7 @@ describe('a reveal-md deck in Chromium', () => {
     expect(seen.map((s) => [s.h, s.v, s.id])).toEqual([
       [0, 0, 'erste-folie'],
       [1, 0, 'code'],
+      [1, 0, 'code'], // the code's second line-highlight step
       [1, 1, 'darunter'],
       [1, 1, 'darunter'], // its second bullet is a fragment (an .element comment)
       [1, 2, 'mathe'],

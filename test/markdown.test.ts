@@ -84,6 +84,11 @@ describe('reveal-md dialect', () => {
     expect(code.classList.contains('hljs')).toBe(true);
     expect(code.querySelector('.hljs-keyword')!.text).toBe('const');
     expect(code.getAttribute('data-line-numbers')).toBe('1|2');
+    // reveal.js's line-highlight steps, made at build time: one copy per step, later ones fragments.
+    const steps = doc.querySelector('#code')!.querySelectorAll('pre > code');
+    expect(steps.map((c) => c.classList.contains('fragment'))).toEqual([false, true]);
+    expect(steps.map((c) => c.querySelectorAll('.td-line-hl').map((l) => l.getAttribute('data-line')))).toEqual([['1'], ['2']]);
+    expect(steps[0]!.querySelectorAll('.td-line').map((l) => l.text)).toEqual(['const a = 1;', 'console.log(a);']);
     expect(doc.querySelectorAll('#mathe .katex math')).toHaveLength(2);
     expect(doc.querySelector('#erste-folie p')!.text).toContain('🎉');
     expect(doc.querySelector('#tabelle-und-bild table td')!.text).toBe('DE');
