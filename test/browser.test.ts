@@ -32,8 +32,9 @@ describe('the example deck from file://', () => {
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
 
     const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
-    expect(total).toBe(18);
-    expect(await page.locator('.slides > section').count()).toBe(18);
+    // 20 slides: the free-Markdown slide and the one `below` it form one vertical stack.
+    expect(total).toBe(20);
+    expect(await page.locator('.slides > section').count()).toBe(19);
 
     const visited: string[] = [];
     for (let i = 0; i < 40 && !visited.includes('thank-you'); i++) {
@@ -41,10 +42,10 @@ describe('the example deck from file://', () => {
       await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(50);
     }
-    // Every slide of the talk is reached in order (the two backup slides come after the
-    // closing slide); the step slide holds for its fragments.
+    // Every horizontal slide of the talk is reached in order (→ passes a stack by its top slide;
+    // the two backup slides come after the closing slide); the step slide holds for its fragments.
     const distinct = visited.filter((id, i) => id !== visited[i - 1]);
-    expect(distinct).toHaveLength(16);
+    expect(distinct).toHaveLength(17);
     expect(distinct[0]).toBe('from-talking-points-to-slides');
     expect(visited.filter((id) => id === 'steps').length).toBe(4); // arrival + 3 fragments
     // The press after the closing slide goes on into the backup part.

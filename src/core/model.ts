@@ -9,8 +9,9 @@ import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js'
 import { SLIDE_SIZES, type ChartKind, type Deck, type LayoutName, type NormalSlide, type Point, type Reference, type RevealOptions, type SlideSize } from './schema.js';
 import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from './settings.js';
+import { renderFreeMarkdown, type FreeMarkdown } from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal, type Refusal } from './resources.js';
-import { errorAt, type KeyPath, type SourceFile } from './source.js';
+import { contentLine, errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
 import type { SlideOf } from './schema.js';
@@ -127,6 +128,29 @@ export interface SlideModel {
   chart?: ChartModel;
   /** The closing slide's link to the backup part. */
   backupLink?: { id: string } | undefined;
+  /** `layout: markdown`: the body, rendered and sanitised. */
+  bodyHtml?: string | undefined;
+  /** `layout: markdown`: the body as written (for the Markdown handout). */
+  bodyMarkdown?: string | undefined;
+  /** Extra attributes of the slide's `<section>` (reveal.js backgrounds …), already checked. */
+  attributes?: { name: string; value: string }[] | undefined;
+  /** Extra classes for the slide's `<section>`. */
+  className?: string | undefined;
+  /**
+   * Set when the slide is part of a vertical stack (reveal.js vertical slides): the stack's id,
+   * the slide's place in it (0 = top) and whether it opens or closes the stack. Outputs other
+   * than reveal.js may ignore it: `slides` stays the flat list in reading order.
+   */
+  stack?: { id: string; index: number; first: boolean; last: boolean } | undefined;
+}
+
+/** A remote file a slide loads (image, iframe, background): missing when offline. */
+export interface RemoteResourceModel {
+  url: string;
+  what: string;
+  slide: number;
+  file: string;
+  line: number;
 }
 
 export interface DeckModel {
@@ -156,6 +180,12 @@ export interface DeckModel {
   appendix?: { id: string; titleHtml: string } | undefined;
   /** Slides of the talk itself (without the backup part). */
   mainSlideCount: number;
+  /** Remote files the slides load: reported by the `remote-resource` rule, missing offline. */
+  remote: RemoteResourceModel[];
+  /** The deck's Markdown dialect (`markdown` for reveal-md, `marp`); unset for YAML decks. */
+  dialect?: 'markdown' | 'marp' | undefined;
+  /** Which build-time assets free-Markdown slides need: highlight.js's and KaTeX's styles. */
+  uses: { code: boolean; math: boolean };
 }
 
 export interface ModelInput {
@@ -172,15 +202,54 @@ export interface ModelInput {
   timing: TimingSettings;
 }
 
-export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[] } {
+export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[]; warnings: TalkdeckError[] } {
   const { source, meta } = input;
   const errors: TalkdeckError[] = [];
+  const warnings: TalkdeckError[] = [];
+  const assets: string[] = [];
+  const remote: RemoteResourceModel[] = [];
+  const uses = { code: false, math: false };
+
+  // Free-Markdown bodies first: their first heading names the slide when it has no title.
+  const bodies = new Map<number, FreeMarkdown>();
+  for (const { slide, index } of input.slides) {
+    if (slide.layout !== 'markdown') continue;
+    const path: KeyPath = ['slides', index, 'body'];
+    const first = contentLine(source, path);
+    const body = renderFreeMarkdown(slide.body, {
+      // The project's one resource rule; remote files never get here (kept, reported by lint).
+      resource: (given) => {
+        const checked = checkReference(given, { exists: input.exists });
+        if (isRefusal(checked)) return { problem: `Image \`${given}\` ${checked.reason}`, hint: checked.hint };
+        if (!('path' in checked)) return { href: given };
+        if (!assets.includes(checked.path)) assets.push(checked.path);
+        return { href: ASSETS + checked.url };
+      },
+      attributes: slide.attributes,
+    });
+    bodies.set(index, body);
+    uses.code ||= body.uses.code;
+    uses.math ||= body.uses.math;
+    for (const p of body.problems) {
+      const error = new TalkdeckError({
+        code: p.code,
+        severity: p.severity,
+        file: source.file,
+        line: first + p.line - 1,
+        column: 1,
+        path: `slides[${index}].body`,
+        message: `${p.message} (slide ${index + 1})`,
+        hint: p.hint,
+      });
+      (p.severity === 'error' ? errors : warnings).push(error);
+    }
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+  }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
   // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
   const references = new Map(Object.entries(meta.references ?? {}));
 
-  const assets: string[] = [];
   /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
   const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
     const checked = checkReference(ref, { exists: input.exists });
@@ -213,7 +282,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   // Titles once (rendered and plain), then ids: agenda and links need every slide's id.
   const titles = input.slides.map(({ slide, index }) => {
     const title = slideTitle(slide, meta.title, labels);
-    if (title === undefined) return { html: undefined, plain: '' };
+    const heading = bodies.get(index)?.title;
+    if (title === undefined) return heading === undefined ? { html: undefined, plain: '' } : { html: undefined, plain: heading };
     const html = inline(title, ['slides', index, 'title']);
     return { html, plain: htmlToText(html) };
   });
@@ -287,6 +357,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const appendix = appendixAt >= 0 ? { id: ids[appendixAt]!, titleHtml: titles[appendixAt]!.html ?? '' } : undefined;
   const size = meta.size ?? '16:9';
   const slideSize = { name: size, ...SLIDE_SIZES[size] };
+  const stacks = stackPlaces(input.slides, ids, source, errors);
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
@@ -314,7 +385,19 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       citeLabel: (slide.cite?.length ?? 0) > 1 ? labels.sourcesCited : labels.source,
       steps: 'steps' in slide ? Boolean(slide.steps) : false,
       timing: timing.slides[i]!,
+      stack: stacks[i],
     };
+    const body = bodies.get(index);
+    if (body) {
+      const { class: className, ...attributes } = body.slideAttributes;
+      return {
+        ...base,
+        bodyHtml: body.html,
+        bodyMarkdown: 'body' in slide ? slide.body : undefined,
+        className,
+        attributes: Object.entries(attributes).map(([name, value]) => ({ name, value })),
+      };
+    }
     return withLayout(base, slide, {
       path,
       inline,
@@ -358,8 +441,40 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     reveal: meta.reveal ?? {},
     appendix,
     mainSlideCount,
+    remote,
+    uses,
   };
-  return { model, errors };
+  return { model, errors, warnings };
+}
+
+/**
+ * Vertical stacks: a slide with `below: true` goes under the slide before it. Each slide of a
+ * stack learns the stack's id (the top slide's id), its place and whether it opens or closes it.
+ */
+function stackPlaces(
+  slides: ValidatedSlide[],
+  ids: string[],
+  source: SourceFile,
+  errors: TalkdeckError[],
+): (SlideModel['stack'] | undefined)[] {
+  const places: (SlideModel['stack'] | undefined)[] = slides.map(() => undefined);
+  slides.forEach(({ slide, index }, i) => {
+    if (!slide.below) return;
+    if (i === 0) {
+      errors.push(
+        errorAt(source, ['slides', index, 'below'], {
+          code: 'schema',
+          message: 'The first slide cannot be `below` another slide',
+          hint: 'remove `below: true` from the first slide',
+        }),
+      );
+      return;
+    }
+    const top = places[i - 1] ?? { id: `stack-${ids[i - 1]!}`, index: 0, first: true, last: false };
+    places[i - 1] = { ...top, last: false };
+    places[i] = { id: top.id, index: top.index + 1, first: false, last: true };
+  });
+  return places;
 }
 
 interface LayoutContext {
@@ -483,6 +598,8 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     }
     case 'sources':
       return { ...base, references: ctx.refModels };
+    case 'markdown':
+      return base;
   }
 }
 

@@ -74,6 +74,11 @@ const common = {
     description: 'How this slide comes in, overriding the deck’s `transition`.',
     examples: ['none'],
   }),
+  below: z.boolean().optional().meta({
+    description:
+      'Place this slide below the previous one: consecutive slides with `below: true` form a vertical stack under the slide before them (reveal.js vertical slides; ↓ moves down, → to the next stack).',
+    default: false,
+  }),
 };
 
 /** What each layout is for: the reference documentation and editor tooltips show it. */
@@ -92,6 +97,8 @@ const LAYOUT_DESCRIPTIONS = {
   chart: 'A bar, horizontal bar, stacked bar or line chart drawn at build time from the numbers, with its data as an accessible table.',
   sources: 'The references the slides cite, numbered in order of first citation.',
   closing: 'A closing slide: a message, optionally with a few points.',
+  markdown:
+    'Free Markdown: headings, lists, code (highlighted at build time), tables, math ($…$, KaTeX), images, :emoji: and HTML (sanitised). What every slide of a `.md` deck becomes.',
 } as const;
 
 const layoutMeta = (name: keyof typeof LAYOUT_DESCRIPTIONS) => ({ title: `Slide: ${name}`, description: LAYOUT_DESCRIPTIONS[name] });
@@ -294,6 +301,26 @@ export const ClosingSlide = z.strictObject({
   ...common,
 }).meta(layoutMeta('closing'));
 
+export const MarkdownSlide = z.strictObject({
+  layout: z.literal('markdown'),
+  title: Text.optional().meta({
+    description: 'A heading shown above the body. Without it the body\'s first heading names the slide in outlines and the speaker view.',
+  }),
+  body: z.string().meta({
+    description:
+      'The slide as Markdown (a block scalar `|`). Raw HTML is kept but sanitised; `<!-- .slide: … -->` and `<!-- .element: … -->` comments set attributes as in reveal.js; local images are copied from the deck folder.',
+    examples: ['## Ergebnis\n\n| Jahr | Wert |\n| --- | --- |\n| 2023 | 4,2 |\n'],
+  }),
+  attributes: z
+    .record(z.string().regex(/^[A-Za-z_:][-A-Za-z0-9_:.]*$/, 'use an HTML attribute name'), z.string())
+    .optional()
+    .meta({
+      description: 'HTML attributes of the slide, e.g. reveal.js backgrounds (`data-background-image`, `data-background-color`) or a `class`.',
+      examples: [{ 'data-background-color': '#003366', class: 'lead' }],
+    }),
+  ...common,
+}).meta(layoutMeta('markdown'));
+
 /** Layout name → schema. The validator dispatches on `layout` for precise messages. */
 export const LAYOUTS = {
   title: TitleSlide,
@@ -310,6 +337,7 @@ export const LAYOUTS = {
   chart: ChartSlide,
   sources: SourcesSlide,
   closing: ClosingSlide,
+  markdown: MarkdownSlide,
 } as const;
 export type LayoutName = keyof typeof LAYOUTS;
 export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
@@ -329,6 +357,7 @@ export const SlideSchema = z.union([
   ChartSlide,
   SourcesSlide,
   ClosingSlide,
+  MarkdownSlide,
 ]);
 
 export const ReferenceSchema = z.strictObject({

@@ -9,7 +9,7 @@ import { suggest } from '../core/suggest.js';
 import type { DeckInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/render/templates.js';
-import { builtinTemplatesDir, fontsRoot, revealRoot } from './paths.js';
+import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
 export const DECK_FILES = ['deck.yaml', 'deck.yml', 'deck.md'] as const;
@@ -207,6 +207,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     name: deck.name,
     file: relative(cwd, deck.file) || deck.file,
     text,
+    revealMdJson: /\.(md|markdown)$/i.test(deck.file) ? revealMdJson(deck, cwd) : undefined,
     exists: fileInDeck(deck),
     read: (rel) => readInDeck(deck, rel, cwd),
     roots: {
@@ -215,9 +216,20 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       plugins: join(builtinTemplatesDir(), 'plugins'),
       fonts: fontsRoot(),
       deck: deck.dir,
+      katex: katexRoot(),
+      highlightStyles: highlightStylesRoot(),
     },
     renderer,
   };
+}
+
+/**
+ * `reveal-md.json` as reveal-md reads it (from the working folder) and next to the deck, the
+ * deck's own last so it wins; the front matter overrides both.
+ */
+function revealMdJson(deck: DeckLocation, cwd: string): { file: string; text: string }[] {
+  const places = [...new Set([resolve(cwd, 'reveal-md.json'), join(deck.dir, 'reveal-md.json')])];
+  return places.filter((p) => existsSync(p)).map((p) => ({ file: relative(cwd, p) || p, text: readFileSync(p, 'utf8') }));
 }
 
 /** A deck file as text; a file that cannot be read is the user's to fix, not a crash. */
