@@ -1,0 +1,86 @@
+/**
+ * YAML front matter as reveal-md reads it (the `yaml-front-matter` package): a `---` line at the
+ * very first byte, YAML, and a closing `---` line. Anything else is no front matter at all.
+ */
+import jsYaml from 'js-yaml';
+import { TalkdeckError } from '../../errors.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** The Markdown after the front matter (starting with the newline after the closing `---`). */
+  body: string;
+  /** 1-based line of the body's first character in the file. */
+  bodyLine: number;
+  /** 1-based line of each top-level key, for located messages. */
+  keyLines: Map<string, number>;
+  errors: TalkdeckError[];
+}
+
+// The same shape yaml-front-matter matches: `---`, newline, the YAML (lazily), newline, `---`.
+const FRONT_MATTER = /^(-{3}(?:\n|\r)([\w\W]+?)(?:\n|\r)-{3})/;
+
+export function splitFrontMatter(file: string, text: string): FrontMatter {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), errors: [] };
+  const yaml = match[2]!;
+  const body = text.slice(match[0].length);
+  const bodyLine = lineCount(match[0]);
+  const keyLines = new Map<string, number>();
+  yaml.split(/\r?\n|\r/).forEach((line, i) => {
+    const key = /^([A-Za-z_$][\w$-]*)\s*:/.exec(line)?.[1];
+    if (key && !keyLines.has(key)) keyLines.set(key, i + 2);
+  });
+  try {
+    const data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file });
+    if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, errors: [] };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return {
+        data: {},
+        body,
+        bodyLine,
+        keyLines,
+        errors: [
+          new TalkdeckError({
+            code: 'wrong-type',
+            file,
+            line: 2,
+            column: 1,
+            message: 'The front matter must be a mapping of `key: value` lines',
+            hint: 'write e.g. `title: My talk` between the two `---` lines',
+          }),
+        ],
+      };
+    }
+    return { data: data as Record<string, unknown>, body, bodyLine, keyLines, errors: [] };
+  } catch (cause) {
+    const mark = (cause as { mark?: { line: number; column: number } }).mark;
+    return {
+      data: {},
+      body,
+      bodyLine,
+      keyLines,
+      errors: [
+        new TalkdeckError({
+          code: 'yaml-syntax',
+          file,
+          line: (mark?.line ?? 0) + 2,
+          column: (mark?.column ?? 0) + 1,
+          message: `YAML syntax error in the front matter: ${String((cause as Error).message).split('\n')[0]!.replace(/ \(\d+:\d+\)$/, '')}`,
+          hint: 'quote text that contains ": " or starts with a special character, and check the indentation',
+          cause,
+        }),
+      ],
+    };
+  }
+}
+
+/** 1-based line number just after `text` (i.e. number of line breaks + 1). */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}

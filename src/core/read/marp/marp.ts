@@ -1,0 +1,188 @@
+/**
+ * The Marp dialect (front matter `marp: true`), split as Marpit splits it: pages end at
+ * CommonMark thematic breaks (`---`, `***`, `___`) at the top level, outside code; a `---` right
+ * under a line of text is that line's heading underline, not a break (the CommonMark parser
+ * decides both). HTML comments that are not directives are presenter notes. Directives:
+ * local ones (`<!-- class: lead -->`) apply to their page and the pages after it, scoped ones
+ * (`<!-- _class: lead -->`) to their page only; global ones come from the front matter.
+ */
+import jsYaml from 'js-yaml';
+import MarkdownIt from 'markdown-it';
+import { TalkdeckError } from '../../errors.js';
+import { lineCount } from '../markdown/front-matter.js';
+import type { MarkdownSlideSource } from '../markdown/types.js';
+
+const LOCAL = [
+  'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition',
+  'backgroundRepeat', 'backgroundSize', 'color', 'transition',
+] as const;
+const GLOBAL = [
+  'marp', 'theme', 'style', 'headingDivider', 'lang', 'size', 'math', 'title', 'author', 'description', 'image', 'keywords', 'url',
+];
+/** Directives talkdeck shows; others are reported once per place they are set. */
+const SUPPORTED = new Set<string>([...LOCAL.filter((d) => d !== 'transition'), 'marp', 'theme', 'lang', 'title', 'author', 'description', 'math', 'headingDivider', 'size']);
+
+type Local = Partial<Record<(typeof LOCAL)[number], unknown>>;
+
+const parser = new MarkdownIt({ html: true });
+
+export interface MarpPages {
+  slides: MarkdownSlideSource[];
+  /** Global directives found in comments (they apply to the whole deck, like front matter). */
+  globals: Record<string, unknown>;
+  /** Whether any page shows its page number (`paginate: true`). */
+  paginate: boolean;
+  problems: TalkdeckError[];
+}
+
+export function splitMarp(file: string, body: string, bodyLine: number, front: Record<string, unknown>): MarpPages {
+  const problems: TalkdeckError[] = [];
+  const warn = (line: number, message: string, hint: string) =>
+    problems.push(new TalkdeckError({ code: 'marp-unsupported', severity: 'warning', file, line, column: 1, message, hint }));
+  const lines = body.split(/\r\n|\n|\r/);
+  const divider = headingDivider(front.headingDivider);
+  const tokens = parser.parse(body, {});
+
+  // Page boundaries as [first line, end line) in 0-based body lines.
+  const breaks: { start: number; end: number }[] = [];
+  let pageStart = 0;
+  for (const t of tokens) {
+    if (t.level !== 0 || !t.map) continue;
+    if (t.type === 'hr') {
+      breaks.push({ start: pageStart, end: t.map[0] });
+      pageStart = t.map[1];
+    } else if (divider && t.type === 'heading_open' && Number(t.tag.slice(1)) <= divider && hasContent(lines, pageStart, t.map[0])) {
+      breaks.push({ start: pageStart, end: t.map[0] });
+      pageStart = t.map[0];
+    }
+  }
+  breaks.push({ start: pageStart, end: lines.length });
+
+  const globals: Record<string, unknown> = {};
+  const inherited: Local = {};
+  for (const key of LOCAL) if (front[key] !== undefined) inherited[key] = front[key];
+  let paginate = false;
+  const slides: MarkdownSlideSource[] = breaks.map(({ start, end }, index) => {
+    let text = lines.slice(start, end).join('\n');
+    const notes: { text: string; line: number }[] = [];
+    const scoped: Local = {};
+    // Comments: directives or notes. Replaced by blank lines' worth of text so positions hold.
+    text = text.replace(/<!--([\s\S]*?)-->/g, (whole, inner: string, offset: number) => {
+      const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
+      const directives = parseDirectives(inner);
+      if (!directives) {
+        const note = inner.trim();
+        if (note) notes.push({ text: note, line });
+        return keepLines(whole);
+      }
+      for (const [key, value] of Object.entries(directives)) {
+        const name = key.replace(/^_/, '');
+        if (!SUPPORTED.has(name)) warn(line, `Marp directive \`${key}\` is not supported by talkdeck; it is ignored`, 'remove it, or style the slide with a `class` and style.css');
+        if ((LOCAL as readonly string[]).includes(name)) {
+          if (key.startsWith('_')) scoped[name as keyof Local] = value;
+          else inherited[name as keyof Local] = value;
+        } else globals[name] = value;
+      }
+      return keepLines(whole);
+    });
+    const d: Local = { ...inherited, ...scoped };
+    const attributes: Record<string, string> = {};
+    if (typeof d.class === 'string') attributes.class = d.class;
+    if (d.backgroundColor !== undefined) attributes['data-background-color'] = String(d.backgroundColor);
+    if (typeof d.backgroundImage === 'string') {
+      const url = /^url\(\s*['"]?([^'")]+)['"]?\s*\)$/.exec(d.backgroundImage.trim())?.[1];
+      if (url) attributes['data-background-image'] = url;
+      else attributes['data-background-gradient'] = d.backgroundImage;
+    }
+    if (d.backgroundSize !== undefined) attributes['data-background-size'] = String(d.backgroundSize);
+    if (d.backgroundPosition !== undefined) attributes['data-background-position'] = String(d.backgroundPosition);
+    if (d.backgroundRepeat !== undefined) attributes['data-background-repeat'] = String(d.backgroundRepeat);
+    if (d.color !== undefined) attributes.style = `color: ${String(d.color)}`;
+    if (d.paginate === true) paginate = true;
+
+    // ![bg …](url): the page's background, with Marp's keywords as far as reveal.js can show them.
+    let backgrounds = 0;
+    text = text.replace(/!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)/g, (whole, alt: string, url: string, offset: number) => {
+      const words = alt.trim().split(/\s+/);
+      if (!words.includes('bg')) return sizedImage(whole, words, alt, url);
+      const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
+      backgrounds++;
+      if (backgrounds === 2) warn(line, 'Several `![bg]` images on one page: reveal.js shows one background, the first', 'keep one background image per page');
+      if (backgrounds > 1) return '';
+      attributes['data-background-image'] = url;
+      for (const word of words) {
+        if (word === 'bg') continue;
+        if (word === 'contain' || word === 'fit') attributes['data-background-size'] = 'contain';
+        else if (word === 'cover' || word === 'auto') attributes['data-background-size'] = word;
+        else if (/^\d+(\.\d+)?%$/.test(word)) attributes['data-background-size'] = word;
+        else if (/^(left|right)(:\d+(\.\d+)?%)?$/.test(word)) {
+          const [side, share = '50%'] = word.split(':');
+          attributes['data-background-position'] = side!;
+          attributes['data-background-size'] = `${share} auto`;
+          attributes.class = [attributes.class, `td-split-${side}`].filter(Boolean).join(' ');
+          attributes.style = [attributes.style, `--td-split: ${share}`].filter(Boolean).join('; ');
+        } else warn(line, `Marp background keyword \`${word}\` is not supported; the image is shown without it`, 'supported: contain, cover, fit, auto, a percentage, left, right, left:40%');
+      }
+      return '';
+    });
+    if (typeof d.header === 'string') text = `<header class="td-marp-header">\n\n${d.header}\n\n</header>\n\n${text}`;
+    if (typeof d.footer === 'string') text = `${text}\n\n<footer class="td-marp-footer">\n\n${d.footer}\n\n</footer>\n`;
+    return {
+      index,
+      markdown: text,
+      notes: notes.length ? notes.map((n) => n.text).join('\n\n') : undefined,
+      attributes,
+      line: bodyLine + start,
+      column: 1,
+      notesLine: notes[0]?.line,
+      h: index,
+      v: 0,
+      stacked: false,
+    };
+  });
+  return { slides, globals, paginate, problems };
+}
+
+/** Blank lines for removed text, so the lines after it keep their numbers. */
+function keepLines(removed: string): string {
+  return '\n'.repeat(lineCount(removed) - 1);
+}
+
+function hasContent(lines: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines[i]!.trim() && !/^\s*<!--.*-->\s*$/.test(lines[i]!)) return true;
+  return false;
+}
+
+function headingDivider(value: unknown): number | undefined {
+  if (typeof value === 'number' && value >= 1 && value <= 6) return Math.floor(value);
+  if (Array.isArray(value) && value.length) return Math.max(...value.filter((v): v is number => typeof v === 'number'));
+  return undefined;
+}
+
+/** A comment's directives, or undefined when it is not a directive comment (then it is a note). */
+function parseDirectives(inner: string): Record<string, unknown> | undefined {
+  let data: unknown;
+  try {
+    data = jsYaml.load(inner, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const keys = Object.keys(data);
+  const known = (k: string) => (LOCAL as readonly string[]).includes(k.replace(/^_/, '')) || GLOBAL.includes(k);
+  return keys.length && keys.every(known) ? (data as Record<string, unknown>) : undefined;
+}
+
+/** `![w:700 alt](x)`: Marp's size keywords become width/height attributes on the image. */
+function sizedImage(whole: string, words: string[], alt: string, url: string): string {
+  const size: string[] = [];
+  const rest = words.filter((w) => {
+    const m = /^(w|h|width|height):(\d+(?:px)?)$/.exec(w);
+    if (!m) return true;
+    size.push(`${m[1]!.startsWith('w') ? 'width' : 'height'}="${m[2]!.replace(/px$/, '')}"`);
+    return false;
+  });
+  if (!size.length) return whole;
+  void alt;
+  return `![${rest.join(' ')}](${url})<!-- .element: ${size.join(' ')} -->`;
+}
