@@ -67,8 +67,13 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
     const notes: { text: string; line: number }[] = [];
     const scoped: Local = {};
     // Comments: directives or notes. Replaced by blank lines' worth of text so positions hold.
+    // A comment written inside code (a fence or `inline code`) is code, as in marp-core.
+    const code = codeRanges(text);
     text = text.replace(/<!--([\s\S]*?)-->/g, (whole, inner: string, offset: number) => {
+      if (code.some(([from, to]) => offset >= from && offset < to)) return whole;
       const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
+      // marp-core's fitting header: `# Title <!--fit-->` is a keyword of the heading, not a note.
+      if (inner.trim() === 'fit' && /^ {0,3}#{1,6}\s/.test(text.slice(text.lastIndexOf('\n', offset) + 1, offset))) return '';
       const directives = parseDirectives(inner);
       if (!directives) {
         const note = inner.trim();
@@ -141,6 +146,16 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
     };
   });
   return { slides, globals, paginate, problems };
+}
+
+/** Where code is in a page's text: fenced blocks and inline code spans, as [start, end) offsets. */
+function codeRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm)) ranges.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
+    if (!ranges.some(([from, to]) => m.index >= from && m.index < to)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
 }
 
 /** Blank lines for removed text, so the lines after it keep their numbers. */
