@@ -15,3 +15,8 @@ it('a comment in code is code, and `<!--fit-->` in a heading is a keyword, not a
   expect(deck.slides[1]!.markdown).toContain('<!-- not a note: it is code -->');
   expect(deck.slides[0]!.markdown).not.toContain('fit-->');
 });
+
+it('a directive value is read as Marp reads it: `#123` is a colour, not a YAML comment', () => {
+  const deck = readMarkdownDeck('deck.md', '---\nmarp: true\n---\n\n<!--\n_backgroundColor: #123\n_color: #fff\n-->\n\n# Dark\n');
+  expect(deck.slides[0]!.attributes).toEqual({ 'data-background-color': '#123', style: 'color: #fff' });
+});

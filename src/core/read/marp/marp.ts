@@ -185,7 +185,16 @@ function parseDirectives(inner: string): Record<string, unknown> | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keys = Object.keys(data);
   const known = (k: string) => (LOCAL as readonly string[]).includes(k.replace(/^_/, '')) || GLOBAL.includes(k);
-  return keys.length && keys.every(known) ? (data as Record<string, unknown>) : undefined;
+  if (!keys.length || !keys.every(known)) return undefined;
+  // Marp reads directive values loosely: `_backgroundColor: #123` is the colour, where YAML
+  // would see a comment and no value.
+  const directives = data as Record<string, unknown>;
+  for (const key of keys) {
+    if (directives[key] !== null) continue;
+    const raw = new RegExp(`^\\s*${key.replace(/[$]/g, '\\$&')}\\s*:[ \\t]*(\\S.*?)\\s*$`, 'm').exec(inner)?.[1];
+    if (raw !== undefined) directives[key] = raw;
+  }
+  return directives;
 }
 
 /** `![w:700 alt](x)`: Marp's size keywords become width/height attributes on the image. */
