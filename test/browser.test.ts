@@ -32,8 +32,9 @@ describe('the example deck from file://', () => {
     await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
 
     const total = await page.evaluate(() => (window as unknown as { Reveal: { getTotalSlides(): number } }).Reveal.getTotalSlides());
-    expect(total).toBe(14);
-    expect(await page.locator('.slides > section').count()).toBe(14);
+    // 16 slides; the free-Markdown slide and the one `below` it form one vertical stack.
+    expect(total).toBe(16);
+    expect(await page.locator('.slides > section').count()).toBe(15);
 
     const visited: string[] = [];
     for (let i = 0; i < 40 && !visited.includes('thank-you'); i++) {
@@ -41,9 +42,10 @@ describe('the example deck from file://', () => {
       await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(50);
     }
-    // Every slide is reached in order; the step slide holds for its fragments.
+    // Every horizontal slide is reached in order (→ passes a stack by its top slide); the step
+    // slide holds for its fragments.
     const distinct = visited.filter((id, i) => id !== visited[i - 1]);
-    expect(distinct).toHaveLength(14);
+    expect(distinct).toHaveLength(15);
     expect(distinct[0]).toBe('from-talking-points-to-slides');
     expect(visited.filter((id) => id === 'steps').length).toBe(4); // arrival + 3 fragments
     await page.waitForFunction(() => location.hash === '#/thank-you');

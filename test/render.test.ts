@@ -100,7 +100,7 @@ describe('the example deck', async () => {
   const doc = html(result);
   it('uses every layout', async () => {
     const { LAYOUT_NAMES } = await import('../src/core/schema.js');
-    const used = new Set(doc.querySelectorAll('.slides > section').map((s) => s.getAttribute('data-layout')));
+    const used = new Set(doc.querySelectorAll('.slides section[data-layout]').map((s) => s.getAttribute('data-layout')));
     expect([...used].sort()).toEqual([...LAYOUT_NAMES].sort());
   });
   it('gives the image and the map a text alternative', () => {

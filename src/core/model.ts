@@ -9,7 +9,9 @@ import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js'
 import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
 import { assignIds } from './slug.js';
 import type { TimingSettings } from './settings.js';
-import { errorAt, type KeyPath, type SourceFile } from './source.js';
+import { checkDeckFile } from './deck-file.js';
+import { renderFreeMarkdown, type FreeMarkdown } from './free-markdown/render.js';
+import { contentLine, errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
 import type * as WorldMapModule from './render/world-map.js';
@@ -72,6 +74,27 @@ export interface SlideModel {
   /** `minutes` only when the agenda slide asks for `times: true`. */
   agenda?: { id: string; titleHtml: string; number: number; minutes?: number | undefined }[];
   references?: ReferenceModel[];
+  /** `layout: markdown`: the body, rendered and sanitised. */
+  bodyHtml?: string | undefined;
+  /** Extra attributes of the slide's `<section>` (reveal.js backgrounds …), already checked. */
+  attributes?: { name: string; value: string }[] | undefined;
+  /** Extra classes for the slide's `<section>`. */
+  className?: string | undefined;
+  /**
+   * Set when the slide is part of a vertical stack (reveal.js vertical slides): the stack's id,
+   * the slide's place in it (0 = top) and whether it opens or closes the stack. Outputs other
+   * than reveal.js may ignore it: `slides` stays the flat list in reading order.
+   */
+  stack?: { id: string; index: number; first: boolean; last: boolean } | undefined;
+}
+
+/** A remote file a slide loads (image, iframe, background): missing when offline. */
+export interface RemoteResourceModel {
+  url: string;
+  what: string;
+  slide: number;
+  file: string;
+  line: number;
 }
 
 export interface DeckModel {
@@ -92,6 +115,12 @@ export interface DeckModel {
   references: ReferenceModel[];
   /** Files of the deck folder the output needs (images), relative to the deck folder. */
   assets: string[];
+  /** Remote files the slides load: reported by the `remote-resource` rule, missing offline. */
+  remote: RemoteResourceModel[];
+  /** The deck's Markdown dialect (`markdown` for reveal-md, `marp`); unset for YAML decks. */
+  dialect?: 'markdown' | 'marp' | undefined;
+  /** Which build-time assets free-Markdown slides need: highlight.js's and KaTeX's styles. */
+  uses: { code: boolean; math: boolean };
 }
 
 export interface ModelInput {
@@ -106,9 +135,47 @@ export interface ModelInput {
   timing: TimingSettings;
 }
 
-export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[] } {
+export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[]; warnings: TalkdeckError[] } {
   const { source, meta } = input;
   const errors: TalkdeckError[] = [];
+  const warnings: TalkdeckError[] = [];
+  const assets: string[] = [];
+  const remote: RemoteResourceModel[] = [];
+  const uses = { code: false, math: false };
+
+  // Free-Markdown bodies first: their first heading names the slide when it has no title.
+  const bodies = new Map<number, FreeMarkdown>();
+  for (const { slide, index } of input.slides) {
+    if (slide.layout !== 'markdown') continue;
+    const path: KeyPath = ['slides', index, 'body'];
+    const first = contentLine(source, path);
+    const body = renderFreeMarkdown(slide.body, {
+      resource: (given) => {
+        const r = checkDeckFile(given, input.exists);
+        if (!r.ok) return { problem: r.problem, hint: r.hint };
+        if (!assets.includes(r.path)) assets.push(r.path);
+        return { href: `assets/${r.path}` };
+      },
+      attributes: slide.attributes,
+    });
+    bodies.set(index, body);
+    uses.code ||= body.uses.code;
+    uses.math ||= body.uses.math;
+    for (const p of body.problems) {
+      const error = new TalkdeckError({
+        code: p.code,
+        severity: p.severity,
+        file: source.file,
+        line: first + p.line - 1,
+        column: 1,
+        path: `slides[${index}].body`,
+        message: `${p.message} (slide ${index + 1})`,
+        hint: p.hint,
+      });
+      (p.severity === 'error' ? errors : warnings).push(error);
+    }
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+  }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
   const references = meta.references ?? {};
@@ -130,7 +197,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   // Titles once (rendered and plain), then ids: agenda and links need every slide's id.
   const titles = input.slides.map(({ slide, index }) => {
     const title = slideTitle(slide, meta.title, labels);
-    if (title === undefined) return { html: undefined, plain: '' };
+    const heading = bodies.get(index)?.title;
+    if (title === undefined) return heading === undefined ? { html: undefined, plain: '' } : { html: undefined, plain: heading };
     const html = inline(title, ['slides', index, 'title']);
     return { html, plain: htmlToText(html) };
   });
@@ -184,7 +252,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const sections = input.slides.flatMap(({ slide }, position) =>
     slide.layout === 'section' ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
   );
-  const assets: string[] = [];
+  const stacks = stackPlaces(input.slides, ids, source, errors);
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
@@ -207,7 +275,18 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       citeLabel: (slide.cite?.length ?? 0) > 1 ? labels.sourcesCited : labels.source,
       steps: 'steps' in slide ? Boolean(slide.steps) : false,
       timing: timing.slides[i]!,
+      stack: stacks[i],
     };
+    const body = bodies.get(index);
+    if (body) {
+      const { class: className, ...attributes } = body.slideAttributes;
+      return {
+        ...base,
+        bodyHtml: body.html,
+        className,
+        attributes: Object.entries(attributes).map(([name, value]) => ({ name, value })),
+      };
+    }
     return withLayout(base, slide, {
       path,
       inline,
@@ -243,8 +322,40 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     slides,
     references: refModels,
     assets,
+    remote,
+    uses,
   };
-  return { model, errors };
+  return { model, errors, warnings };
+}
+
+/**
+ * Vertical stacks: a slide with `below: true` goes under the slide before it. Each slide of a
+ * stack learns the stack's id (the top slide's id), its place and whether it opens or closes it.
+ */
+function stackPlaces(
+  slides: ValidatedSlide[],
+  ids: string[],
+  source: SourceFile,
+  errors: TalkdeckError[],
+): (SlideModel['stack'] | undefined)[] {
+  const places: (SlideModel['stack'] | undefined)[] = slides.map(() => undefined);
+  slides.forEach(({ slide, index }, i) => {
+    if (!slide.below) return;
+    if (i === 0) {
+      errors.push(
+        errorAt(source, ['slides', index, 'below'], {
+          code: 'schema',
+          message: 'The first slide cannot be `below` another slide',
+          hint: 'remove `below: true` from the first slide',
+        }),
+      );
+      return;
+    }
+    const top = places[i - 1] ?? { id: `stack-${ids[i - 1]!}`, index: 0, first: true, last: false };
+    places[i - 1] = { ...top, last: false };
+    places[i] = { id: top.id, index: top.index + 1, first: false, last: true };
+  });
+  return places;
 }
 
 interface LayoutContext {
@@ -322,24 +433,10 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         },
       };
     case 'image': {
-      const src = slide.src.replace(/\\/g, '/');
-      if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image path \`${slide.src}\` must be a path inside the deck folder`,
-            hint: 'put the image next to deck.yaml (e.g. images/figure.svg) and give its relative path; remote images would break offline use',
-          }),
-        );
-      } else if (!ctx.exists(src)) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image \`${slide.src}\` not found in the deck folder`,
-            hint: 'check the file name and its case; paths are relative to the folder of deck.yaml, and links to files outside it are not followed',
-          }),
-        );
-      } else if (!ctx.assets.includes(src)) ctx.assets.push(src);
+      const file = checkDeckFile(slide.src, ctx.exists);
+      if (!file.ok) ctx.errors.push(errorAt(ctx.source, [...path, 'src'], { code: 'missing-file', message: file.problem, hint: file.hint }));
+      else if (!ctx.assets.includes(file.path)) ctx.assets.push(file.path);
+      const src = file.ok ? file.path : slide.src.replace(/\\/g, '/');
       return {
         ...base,
         image: {
@@ -377,6 +474,8 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     }
     case 'sources':
       return { ...base, references: ctx.refModels };
+    case 'markdown':
+      return base;
   }
 }
 

@@ -8,7 +8,9 @@ import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
 import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
-import { errorAt, parseSource } from './source.js';
+import { markdownDeck } from './read/markdown/deck.js';
+import type { RevealMdJson } from './read/markdown/types.js';
+import { errorAt, parseSource, type SourceFile } from './source.js';
 import { validateDeck } from './validate.js';
 
 export type OutputFile = { content: string } | { copyFrom: string };
@@ -23,6 +25,8 @@ export interface DeckInput {
   exists: (relativePath: string) => boolean;
   roots: AssetRoots;
   renderer: Renderer;
+  /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
+  revealMdJson?: RevealMdJson[] | undefined;
   /** Settings from outside the deck: the project's config file and command-line flags. */
   layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
 }
@@ -45,14 +49,21 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     warnings,
   });
 
-  const { source, data, errors: syntaxErrors } = parseSource(input.file, input.text);
+  // The reader is chosen by the file's extension; every reader ends in the same deck data.
+  const read = readDeckFile(input);
+  const { source, data, syntaxErrors, readerWarnings } = read;
   const validation = validateDeck(source, data);
   // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
   // only report schema problems outside the lines a syntax error spoils.
   const spoiled = (line: number | undefined): boolean =>
-    line !== undefined && syntaxErrors.some((e) => line >= e.lines[0] && line <= e.lines[1]);
-  const errors: TalkdeckError[] = [...syntaxErrors, ...validation.errors.filter((e) => !spoiled(e.line))];
-  if (!validation.meta) return failed(sortByPlace(errors));
+    line !== undefined && syntaxErrors.some((e) => e.lines !== undefined && line >= e.lines[0] && line <= e.lines[1]);
+  const errors: TalkdeckError[] = [
+    ...syntaxErrors,
+    ...readerWarnings.filter((e) => e.severity === 'error'),
+    ...validation.errors.filter((e) => !spoiled(e.line)),
+  ];
+  const earlyWarnings = readerWarnings.filter((e) => e.severity !== 'error');
+  if (!validation.meta) return failed(sortByPlace(errors), earlyWarnings);
 
   const theme = validation.meta.theme ?? 'briefing';
   if (!(THEMES as readonly string[]).includes(theme)) {
@@ -67,8 +78,13 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const meta = validation.meta;
-  const settings = resolveSettings({ config: input.layers?.config, deck: { lint: meta.lint, timing: meta.timing }, cli: input.layers?.cli });
-  const { model, errors: modelErrors } = buildModel({
+  const settings = resolveSettings({
+    dialect: read.dialectSettings,
+    config: input.layers?.config,
+    deck: { lint: meta.lint, timing: meta.timing },
+    cli: input.layers?.cli,
+  });
+  const { model, errors: modelErrors, warnings: modelWarnings } = buildModel({
     name: input.name,
     source,
     meta,
@@ -78,11 +94,13 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     timing: settings.timing,
   });
   errors.push(...modelErrors);
-  if (errors.length) return failed(sortByPlace(errors), [], model);
+  earlyWarnings.push(...modelWarnings);
+  if (read.dialect) model.dialect = read.dialect;
+  if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
   const findings = lintDeck({ model, source, meta, slides: validation.slides, timing: settings.timing }, settings.lint);
-  const warnings = sortByPlace(findings.filter((f) => f.severity === 'warning'));
+  const warnings = sortByPlace([...earlyWarnings, ...findings.filter((f) => f.severity === 'warning')]);
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
@@ -95,7 +113,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
       styles: plan.styles,
       scripts: plan.scripts,
       plugins: plan.plugins,
-      config: revealConfig(model),
+      config: { ...revealConfig(model), ...read.revealOptions },
       sourcesId,
     });
   } catch (cause) {
@@ -115,6 +133,38 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   files.set('index.html', { content: html });
   for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
   return { name: input.name, files, model, errors: [], warnings };
+}
+
+interface ReadDeck {
+  source: SourceFile;
+  data: unknown;
+  syntaxErrors: (TalkdeckError & { lines?: [number, number] })[];
+  /** Problems a reader finds before validation (Markdown decks); each has its severity. */
+  readerWarnings: TalkdeckError[];
+  /** Lint defaults of the deck's dialect, below the config file (see resolveSettings). */
+  dialectSettings?: SettingsLayer | undefined;
+  /** reveal.js options the deck sets itself (a Markdown deck's `revealOptions`). */
+  revealOptions: Record<string, unknown>;
+  dialect?: DeckModel['dialect'];
+}
+
+function readDeckFile(input: DeckInput): ReadDeck {
+  if (/\.(md|markdown)$/i.test(input.file)) {
+    const md = markdownDeck(input.file, input.text, { revealMdJson: input.revealMdJson });
+    return {
+      source: md.source,
+      data: md.data,
+      syntaxErrors: [],
+      readerWarnings: md.problems,
+      // A Markdown deck is its author's as it is: remote images are reported, not refused.
+      dialectSettings: { lint: { 'remote-resource': 'warning' } },
+      // reveal-md and Marp centre slides vertically (reveal.js's default); the deck may say otherwise.
+      revealOptions: { center: true, ...md.revealOptions },
+      dialect: md.deck.dialect === 'marp' ? 'marp' : 'markdown',
+    };
+  }
+  const { source, data, errors } = parseSource(input.file, input.text);
+  return { source, data, syntaxErrors: errors, readerWarnings: [], revealOptions: {} };
 }
 
 /**

@@ -54,6 +54,11 @@ const common = {
   summary: Text.optional().meta({
     description: 'A one-line takeaway shown at the bottom of the slide (inline Markdown).',
   }),
+  below: z.boolean().optional().meta({
+    description:
+      'Place this slide below the previous one: consecutive slides with `below: true` form a vertical stack under the slide before them (reveal.js vertical slides; ↓ moves down, → to the next stack).',
+    default: false,
+  }),
 };
 
 /** What each layout is for: the reference documentation and editor tooltips show it. */
@@ -70,6 +75,8 @@ const LAYOUT_DESCRIPTIONS = {
   map: 'A world map drawn at build time, highlighting countries by ISO code, with a legend.',
   sources: 'The references the slides cite, numbered in order of first citation.',
   closing: 'A closing slide: a message, optionally with a few points.',
+  markdown:
+    'Free Markdown: headings, lists, code (highlighted at build time), tables, math ($…$, KaTeX), images, :emoji: and HTML (sanitised). What every slide of a `.md` deck becomes.',
 } as const;
 
 const layoutMeta = (name: keyof typeof LAYOUT_DESCRIPTIONS) => ({ title: `Slide: ${name}`, description: LAYOUT_DESCRIPTIONS[name] });
@@ -209,6 +216,26 @@ export const ClosingSlide = z.strictObject({
   ...common,
 }).meta(layoutMeta('closing'));
 
+export const MarkdownSlide = z.strictObject({
+  layout: z.literal('markdown'),
+  title: Text.optional().meta({
+    description: 'A heading shown above the body. Without it the body\'s first heading names the slide in outlines and the speaker view.',
+  }),
+  body: z.string().meta({
+    description:
+      'The slide as Markdown (a block scalar `|`). Raw HTML is kept but sanitised; `<!-- .slide: … -->` and `<!-- .element: … -->` comments set attributes as in reveal.js; local images are copied from the deck folder.',
+    examples: ['## Ergebnis\n\n| Jahr | Wert |\n| --- | --- |\n| 2023 | 4,2 |\n'],
+  }),
+  attributes: z
+    .record(z.string().regex(/^[A-Za-z_:][-A-Za-z0-9_:.]*$/, 'use an HTML attribute name'), z.string())
+    .optional()
+    .meta({
+      description: 'HTML attributes of the slide, e.g. reveal.js backgrounds (`data-background-image`, `data-background-color`) or a `class`.',
+      examples: [{ 'data-background-color': '#003366', class: 'lead' }],
+    }),
+  ...common,
+}).meta(layoutMeta('markdown'));
+
 /** Layout name → schema. The validator dispatches on `layout` for precise messages. */
 export const LAYOUTS = {
   title: TitleSlide,
@@ -223,6 +250,7 @@ export const LAYOUTS = {
   map: MapSlide,
   sources: SourcesSlide,
   closing: ClosingSlide,
+  markdown: MarkdownSlide,
 } as const;
 export type LayoutName = keyof typeof LAYOUTS;
 export const LAYOUT_NAMES = Object.keys(LAYOUTS) as LayoutName[];
@@ -240,6 +268,7 @@ export const SlideSchema = z.union([
   MapSlide,
   SourcesSlide,
   ClosingSlide,
+  MarkdownSlide,
 ]);
 
 export const ReferenceSchema = z.strictObject({

@@ -22,6 +22,11 @@ export class SourceFile {
     /** Path as shown to the user (relative to the working directory). */
     readonly file: string,
     readonly text: string,
+    /**
+     * For deck files that are not YAML (Markdown decks): where a key path of the deck data the
+     * reader made points in the file. YAML decks leave it out and are located by their tree.
+     */
+    readonly locator?: (path: KeyPath) => { line: number; column: number },
   ) {}
 
   /** The syntax tree with positions, built on first use. */
@@ -138,6 +143,7 @@ export function positionAt(source: SourceFile, offset: number): Position {
  * for a path that does not exist, the nearest existing ancestor is returned.
  */
 export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean } = {}): Position {
+  if (source.locator) return { ...source.locator(path), offset: 0 };
   let node: Node | null | undefined = source.doc.contents as Node | null;
   let best = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -164,6 +170,16 @@ export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean 
     }
   }
   return positionAt(source, best);
+}
+
+/**
+ * The line where a multi-line text value's content starts: the line after a block scalar's
+ * `|` or `>`, else the value's own line. Lines inside the value count from there.
+ */
+export function contentLine(source: SourceFile, path: KeyPath): number {
+  const pos = locate(source, path);
+  if (source.locator) return pos.line;
+  return /^[|>]/.test(source.text.slice(pos.offset, pos.offset + 1)) ? pos.line + 1 : pos.line;
 }
 
 /** `slides[3].left.points[0]` */

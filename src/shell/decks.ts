@@ -5,9 +5,17 @@ import { TalkdeckError } from '../core/errors.js';
 import type { DeckInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/render/templates.js';
-import { builtinTemplatesDir, fontsRoot, revealRoot } from './paths.js';
+import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
 
 export const DECK_FILE = 'deck.yaml';
+/** A Markdown deck (reveal-md or Marp dialect), used when a folder has no deck.yaml. */
+export const MARKDOWN_DECK_FILE = 'deck.md';
+
+/** The deck file of a folder: deck.yaml, else deck.md; undefined when it has neither. */
+function deckFileIn(dir: string): string | undefined {
+  for (const name of [DECK_FILE, MARKDOWN_DECK_FILE]) if (existsSync(join(dir, name))) return join(dir, name);
+  return undefined;
+}
 
 export interface DeckLocation {
   name: string;
@@ -20,8 +28,8 @@ export function discoverDecks(cwd: string, contentDir = 'content'): DeckLocation
   const root = resolve(cwd, contentDir);
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(root, d.name, DECK_FILE)))
-    .map((d) => ({ name: d.name, dir: join(root, d.name), file: join(root, d.name, DECK_FILE) }))
+    .filter((d) => d.isDirectory() && deckFileIn(join(root, d.name)))
+    .map((d) => ({ name: d.name, dir: join(root, d.name), file: deckFileIn(join(root, d.name))! }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -29,10 +37,9 @@ export function discoverDecks(cwd: string, contentDir = 'content'): DeckLocation
 export function resolveDeck(cwd: string, arg: string, contentDir = 'content'): DeckLocation {
   const candidates = [resolve(cwd, contentDir, arg), resolve(cwd, arg)];
   for (const c of candidates) {
-    if (existsSync(c) && statSync(c).isDirectory() && existsSync(join(c, DECK_FILE))) {
-      return { name: basename(c), dir: c, file: join(c, DECK_FILE) };
-    }
-    if (existsSync(c) && statSync(c).isFile() && /\.ya?ml$/.test(c)) {
+    const inFolder = existsSync(c) && statSync(c).isDirectory() ? deckFileIn(c) : undefined;
+    if (inFolder) return { name: basename(c), dir: c, file: inFolder };
+    if (existsSync(c) && statSync(c).isFile() && /\.(ya?ml|md|markdown)$/i.test(c)) {
       const dir = dirname(c);
       // The folder's name names the output; a deck file at the file-system root has none.
       if (basename(dir)) return { name: basename(dir), dir, file: c };
@@ -76,6 +83,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     name: deck.name,
     file: relative(cwd, deck.file) || deck.file,
     text,
+    revealMdJson: /\.(md|markdown)$/i.test(deck.file) ? revealMdJson(deck, cwd) : undefined,
     exists: fileInDeck(deck),
     roots: {
       reveal: revealRoot(),
@@ -83,9 +91,20 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       plugins: join(builtinTemplatesDir(), 'plugins'),
       fonts: fontsRoot(),
       deck: deck.dir,
+      katex: katexRoot(),
+      highlightStyles: highlightStylesRoot(),
     },
     renderer,
   };
+}
+
+/**
+ * `reveal-md.json` as reveal-md reads it (from the working folder) and next to the deck, the
+ * deck's own last so it wins; the front matter overrides both.
+ */
+function revealMdJson(deck: DeckLocation, cwd: string): { file: string; text: string }[] {
+  const places = [...new Set([resolve(cwd, 'reveal-md.json'), join(deck.dir, 'reveal-md.json')])];
+  return places.filter((p) => existsSync(p)).map((p) => ({ file: relative(cwd, p) || p, text: readFileSync(p, 'utf8') }));
 }
 
 /** Whether a path relative to the deck folder is a file inside it (also while it is being replaced). */

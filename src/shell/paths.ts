@@ -1,5 +1,5 @@
 /** Where talkdeck's own files and the packages it ships from live, found once per process. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,17 @@ const require = createRequire(import.meta.url);
 /** reveal.js's dist folder: its package.json is not exported, its main entry is. */
 export function revealRoot(): string {
   return dirname(require.resolve('reveal.js'));
+}
+
+/** KaTeX's dist folder (style sheet and fonts) and its font files, sorted. */
+export function katexRoot(): { dir: string; fonts: string[] } {
+  const dir = join(dirname(require.resolve('katex/package.json')), 'dist');
+  return { dir, fonts: readdirSync(join(dir, 'fonts')).sort() };
+}
+
+/** highlight.js's style sheets. */
+export function highlightStylesRoot(): string {
+  return join(dirname(require.resolve('highlight.js/package.json')), 'styles');
 }
 
 export function fontsRoot(): string {

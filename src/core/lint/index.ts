@@ -3,7 +3,7 @@
  * pure and reports findings with a key path; the runner gives them their place in the file and
  * the severity the settings assign (`off` skips the rule).
  */
-import type { TalkdeckError } from '../errors.js';
+import { TalkdeckError } from '../errors.js';
 import type { Severity } from '../settings.js';
 import { errorAt } from '../source.js';
 import { LINT_RULES } from './rules.js';
@@ -18,7 +18,8 @@ export function lintDeck(ctx: LintContext, severities: Record<LintRuleId, Severi
     const severity = severities[rule.id];
     if (severity === 'off') continue;
     for (const f of rule.check(ctx)) {
-      problems.push(errorAt(ctx.source, f.path, { code: rule.id, severity, message: f.message, hint: f.hint }, { key: f.key ?? false }));
+      const problem = errorAt(ctx.source, f.path, { code: rule.id, severity, message: f.message, hint: f.hint }, { key: f.key ?? false });
+      problems.push(f.at ? new TalkdeckError({ ...problem, code: rule.id, message: f.message, hint: f.hint, severity, ...f.at }) : problem);
     }
   }
   return problems;

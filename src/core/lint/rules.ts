@@ -6,6 +6,7 @@ import { maxBullets } from './rules/max-bullets.js';
 import { notesMissing } from './rules/notes-missing.js';
 import { overflowEstimate } from './rules/overflow-estimate.js';
 import { referenceUncited } from './rules/reference-uncited.js';
+import { remoteResource } from './rules/remote-resource.js';
 import { timing } from './rules/timing.js';
 import type { LintRule } from './types.js';
 
@@ -20,4 +21,5 @@ export const LINT_RULES: readonly LintRule[] = [
   overflowEstimate,
   agendaSections,
   timing,
+  remoteResource,
 ];

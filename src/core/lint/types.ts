@@ -19,6 +19,7 @@ export const LINT_RULE_IDS = [
   'overflow-estimate',
   'agenda-sections',
   'timing',
+  'remote-resource',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
@@ -38,6 +39,8 @@ export interface LintFinding {
   hint?: string;
   /** Point at the key itself rather than its value (e.g. a reference's name). */
   key?: boolean;
+  /** A place inside a value (a line of a Markdown body), when the key path is not precise enough. */
+  at?: { line: number; column: number };
 }
 
 export interface LintRule {

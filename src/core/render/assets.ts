@@ -17,6 +17,10 @@ export interface AssetRoots {
   fonts: string;
   /** The deck folder. */
   deck: string;
+  /** KaTeX's dist folder and the font files in its `fonts/` (listed by the shell; the core reads no folder). */
+  katex?: { dir: string; fonts: readonly string[] } | undefined;
+  /** highlight.js's `styles` folder. */
+  highlightStyles?: string | undefined;
 }
 
 export interface AssetCopy {
@@ -80,6 +84,19 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
       message: `Theme \`${model.theme}\` is not available offline`,
       hint: `use one of: ${THEMES.join(', ')}; put your own CSS in style.css next to deck.yaml`,
     });
+  }
+  // Build-time code highlighting and math need only their style sheets (and KaTeX its fonts).
+  if (model.uses.code && roots.highlightStyles) {
+    const style = model.theme === 'black' || model.theme === 'black-contrast' ? 'github-dark' : 'github';
+    copies.push({ to: `highlight/${style}.css`, from: `${roots.highlightStyles}/${style}.css` });
+    copies.push({ to: 'highlight/LICENSE', from: `${roots.highlightStyles}/../LICENSE` });
+    styles.push(`highlight/${style}.css`);
+  }
+  if (model.uses.math && roots.katex) {
+    copies.push({ to: 'katex/katex.min.css', from: `${roots.katex.dir}/katex.min.css` });
+    for (const font of roots.katex.fonts) copies.push({ to: `katex/fonts/${font}`, from: `${roots.katex.dir}/fonts/${font}` });
+    copies.push({ to: 'katex/LICENSE', from: `${roots.katex.dir}/../LICENSE` });
+    styles.push('katex/katex.min.css');
   }
   if (opts.deckStyle) {
     copies.push({ to: 'style.css', from: `${roots.deck}/style.css` });

@@ -130,7 +130,8 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       }
       return '';
     });
-    if (typeof d.header === 'string') text = `<header class="td-marp-header">\n\n${d.header}\n\n</header>\n\n${text}`;
+    // Header and footer go after the page's own text (CSS places them), so its lines keep their numbers.
+    if (typeof d.header === 'string') text = `${text}\n\n<header class="td-marp-header">\n\n${d.header}\n\n</header>\n`;
     if (typeof d.footer === 'string') text = `${text}\n\n<footer class="td-marp-footer">\n\n${d.footer}\n\n</footer>\n`;
     return {
       index,

@@ -1,0 +1,4 @@
+declare module 'markdown-it-emoji' {
+  import type MarkdownIt from 'markdown-it';
+  export const full: (md: MarkdownIt) => void;
+}
