@@ -14,11 +14,12 @@ const read = (dir: string, shown = 'deck.md') => readDeckFolder(dir, shown);
 describe('import: each slide becomes the layout that says exactly what it said', () => {
   const plan = importMarkdownDeck(read(FIXTURE));
 
-  it('maps title page, bullets, image, stacks, free Markdown and notes', () => {
+  it('maps title page, bullets, image, stacks, free Markdown and notes; keeps remote images allowed', () => {
     expect(plan.deck).toEqual({
       title: 'Lage im Norden',
       lang: 'de',
       duration: 15,
+      lint: { 'remote-resource': 'warning' },
       slides: [
         { layout: 'title', title: 'Lage im Norden', subtitle: 'Stand: März' },
         { title: 'Drei Punkte', points: ['Erstens', { text: 'Zweitens', points: ['mit *Unterpunkt*'] }, 'Drittens'], notes: 'Ruhig beginnen.' },

@@ -20,3 +20,9 @@ it('a directive value is read as Marp reads it: `#123` is a colour, not a YAML c
   const deck = readMarkdownDeck('deck.md', '---\nmarp: true\n---\n\n<!--\n_backgroundColor: #123\n_color: #fff\n-->\n\n# Dark\n');
   expect(deck.slides[0]!.attributes).toEqual({ 'data-background-color': '#123', style: 'color: #fff' });
 });
+
+it('`![bg](URL)` written in code is an example, not the page background', () => {
+  const deck = readMarkdownDeck('deck.md', '---\nmarp: true\n---\n\nWrite ```![bg left:40%](URL)``` for a split.\n');
+  expect(deck.slides[0]!.attributes).toEqual({});
+  expect(deck.slides[0]!.markdown).toContain('```![bg left:40%](URL)```');
+});

@@ -10,7 +10,8 @@
  * - a heading and one bullet list of plain items (nesting kept) → a bullet slide (`points`);
  * - a heading and one local image with alt text → `layout: image`;
  * - anything else, or anything with HTML, attribute comments or slide attributes → `layout: markdown`.
- * Notes become `notes`; slides under another in a vertical stack get `below: true`.
+ * Notes become `notes`; slides under another in a vertical stack get `below: true`. A deck that
+ * loads remote things gets `lint: { remote-resource: warning }`, as Markdown decks have it.
  */
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
@@ -54,6 +55,9 @@ export function importMarkdownDeck(source: MarkdownDeckSource): ImportPlan {
     const lang = nonEmpty((front.revealOptions as Record<string, unknown> | undefined)?.lang);
     if (lang) deck.lang = lang;
   }
+  // A Markdown deck may load remote things (a warning there); a YAML deck refuses them unless
+  // it says otherwise. Say so in the imported deck, where the author sees and can change it.
+  if (source.slides.some((slide) => references(slide).some(isRemote))) deck.lint = { 'remote-resource': 'warning' };
   deck.slides = slides;
 
   const files = new Set<string>();
@@ -197,14 +201,19 @@ function loneImage(block: Token[]): { src: string; alt: string } | undefined {
 
 /** Every reference to a local file in a slide: Markdown and HTML images, backgrounds. */
 function localReferences(slide: MarkdownSlideSource): string[] {
+  return references(slide).filter((r) => !isRemote(r) && !r.startsWith('#') && looksLikeFile(r));
+}
+
+/** What a slide loads: Markdown and HTML images, frames, media, backgrounds. */
+function references(slide: MarkdownSlideSource): string[] {
   const refs: string[] = [];
   const text = slide.markdown;
   for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) refs.push(m[1]!);
-  for (const m of text.matchAll(/\s(?:src|data-src|poster|data-background(?:-image|-video)?)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) refs.push(m[1] ?? m[2]!);
+  for (const m of text.matchAll(/\s(?:src|data-src|poster|data-background(?:-image|-video|-iframe)?)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) refs.push(m[1] ?? m[2]!);
   for (const [key, value] of Object.entries(slide.attributes)) {
-    if (/^data-background(?:-image|-video)?$/.test(key)) refs.push(value);
+    if (/^data-background(?:-image|-video|-iframe)?$/.test(key)) refs.push(value);
   }
-  return refs.filter((r) => r && !isRemote(r) && !r.startsWith('#') && !/^#[0-9a-f]{3,8}$/i.test(r) && looksLikeFile(r));
+  return refs.filter((r) => r !== '');
 }
 
 const isRemote = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref);

@@ -107,7 +107,9 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
 
     // ![bg …](url): the page's background, with Marp's keywords as far as reveal.js can show them.
     let backgrounds = 0;
+    const codeNow = codeRanges(text);
     text = text.replace(/!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)/g, (whole, alt: string, url: string, offset: number) => {
+      if (codeNow.some(([from, to]) => offset >= from && offset < to)) return whole; // an example in code
       const words = alt.trim().split(/\s+/);
       if (!words.includes('bg')) return sizedImage(whole, words, alt, url);
       const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
