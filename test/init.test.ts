@@ -1,6 +1,7 @@
 // `talkdeck init`: a new deck that builds and checks clean in both languages, a modeline that
 // finds the schema, and nothing overwritten, ever.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -93,5 +94,23 @@ describe('talkdeck init, edge cases', () => {
       '../../schema/deck.schema.json',
     );
     expect(schemaReference('/p/content/x', '/p/vendor files/deck.schema.json', '/p')).toBe('file:///p/vendor%20files/deck.schema.json');
+  });
+});
+
+describe.each(['de', 'en'] as const)('talkdeck init --markdown --lang %s', (lang) => {
+  const dir = mkdtempSync(join(tmpdir(), 'talkdeck-init-md-'));
+  const made = talkdeck(dir, ['init', 'content/talk', '--markdown', '--lang', lang]);
+
+  it('writes a deck.md in reveal-md’s dialect that checks clean, even with --strict', () => {
+    expect(made.code, made.stderr).toBe(0);
+    expect(existsSync(join(dir, 'content/talk/deck.md'))).toBe(true);
+    expect(existsSync(join(dir, 'content/talk/deck.yaml'))).toBe(false);
+    const checked = talkdeck(dir, ['check', 'talk', '--strict']);
+    expect(checked.code, checked.stderr).toBe(0);
+    const built = talkdeck(dir, ['build', 'talk']);
+    expect(built.code, built.stderr).toBe(0);
+    const html = readFileSync(join(dir, 'dist/talk/index.html'), 'utf8');
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain('class="td-stack"');
   });
 });

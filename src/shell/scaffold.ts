@@ -56,8 +56,9 @@ export function schemaFileFor(deckDir: string): string {
   return join(packageRoot(), SCHEMA);
 }
 
-export function planScaffold(target: string, lang: InitLang): ScaffoldFile[] {
-  const source = join(builtinTemplatesDir(), 'init', lang);
+/** `markdown`: a `deck.md` in reveal-md's dialect instead of a `deck.yaml`. */
+export function planScaffold(target: string, lang: InitLang, markdown = false): ScaffoldFile[] {
+  const source = join(builtinTemplatesDir(), 'init', markdown ? `markdown-${lang}` : lang);
   const modeline = `# yaml-language-server: $schema=${schemaReference(target, schemaFileFor(target), projectRootOf(target))}\n`;
   return readdirSync(source, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
