@@ -6,10 +6,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { importMarkdownDeck, insideDeck } from '../src/core/import/index.js';
 import { talkdeck } from './helpers/cli.js';
-import { CORPUS, DECKS, EXPECTED, readDeckFolder } from './helpers/markdown-corpus.js';
+import { CORPUS, DECKS, EXPECTED, markdownDeckFolder } from './helpers/markdown-corpus.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/import-mapping');
-const read = (dir: string, shown = 'deck.md') => readDeckFolder(dir, shown);
+const read = (dir: string, shown = 'deck.md') => markdownDeckFolder(dir, shown);
 
 describe('import: each slide becomes the layout that says exactly what it said', () => {
   const plan = importMarkdownDeck(read(FIXTURE));
@@ -19,6 +19,7 @@ describe('import: each slide becomes the layout that says exactly what it said',
       title: 'Lage im Norden',
       lang: 'de',
       duration: 15,
+      theme: 'black', // `night` loads web fonts: the .md build falls back to reveal-md's default too
       lint: { 'remote-resource': 'warning' },
       slides: [
         { layout: 'title', title: 'Lage im Norden', subtitle: 'Stand: März' },
@@ -37,9 +38,12 @@ describe('import: each slide becomes the layout that says exactly what it said',
     expect(parse(plan.yaml)).toEqual(plan.deck);
   });
 
-  it('lists the local files to copy and warns about one outside the deck', () => {
+  it('lists the local files to copy; warns about one outside the deck and about revealOptions', () => {
     expect(plan.files).toEqual(['img/background.jpg', 'img/map.png']);
-    expect(plan.warnings.map((w) => [w.severity, w.message])).toEqual([['warning', '`../outside.png` on slide 8 is outside the deck folder; it is not copied']]);
+    expect(plan.warnings.map((w) => [w.severity, w.message])).toEqual([
+      ['warning', 'revealOptions (transition) are not kept: a deck.yaml has no place for them'],
+      ['warning', '`../outside.png` on slide 8 is outside the deck folder; it is not copied'],
+    ]);
   });
 
   it('keeps paths inside the deck folder, and only those', () => {
@@ -90,9 +94,10 @@ describe('talkdeck import (the real CLI)', () => {
 
 describe('import of the whole corpus', () => {
   it.each(DECKS)('%s: every slide and every note survives', (name) => {
-    const source = read(join(CORPUS, name), `${name}/deck.md`);
-    if (source.problems.some((p) => p.severity === 'error')) return; // the reader refuses it; see the corpus test
-    const plan = importMarkdownDeck(source);
+    const markdown = read(join(CORPUS, name), `${name}/deck.md`);
+    if (markdown.problems.some((p) => p.severity === 'error')) return; // the reader refuses it; see the corpus test
+    const plan = importMarkdownDeck(markdown);
+    const source = markdown.deck;
     const slides = plan.deck.slides as Record<string, unknown>[];
     expect(slides).toHaveLength(EXPECTED[name]!.total);
     expect(slides.filter((s) => s.notes).length).toBe(EXPECTED[name]!.withNotes);

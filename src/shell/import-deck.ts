@@ -8,7 +8,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
 import { importMarkdownDeck } from '../core/import/index.js';
-import { readMarkdownDeck, type RevealMdJson } from '../core/read/markdown/index.js';
+import { markdownDeck } from '../core/read/markdown/deck.js';
+import type { RevealMdJson } from '../core/read/markdown/index.js';
 import { DECK_FILE } from './decks.js';
 import { projectRootOf, schemaFileFor, schemaReference } from './scaffold.js';
 
@@ -38,12 +39,12 @@ export function importDeckFile(mdPath: string, outDir: string | undefined, cwd: 
     const json = join(dir, 'reveal-md.json');
     if (existsSync(json)) jsonFiles.push({ file: relative(cwd, json) || json, text: readFileSync(json, 'utf8') });
   }
-  const source = readMarkdownDeck(shown, readFileSync(file, 'utf8'), { revealMdJson: jsonFiles });
-  const errors = source.problems.filter((p) => p.severity === 'error');
+  const markdown = markdownDeck(shown, readFileSync(file, 'utf8'), { revealMdJson: jsonFiles });
+  const errors = markdown.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new TalkdeckErrors(errors);
 
-  const plan = importMarkdownDeck(source);
-  const warnings = [...source.problems, ...plan.warnings];
+  const plan = importMarkdownDeck(markdown);
+  const warnings = [...markdown.problems, ...plan.warnings];
   const deckFile = join(target, DECK_FILE);
   const refuse = (path: string, why: string) =>
     new TalkdeckError({ code: 'file-exists', file: relative(cwd, path) || path, message: `Not overwriting ${relative(cwd, path) || path}: ${why}`, hint: 'import into a new folder with --out <folder>' });

@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMarkdownDeck, type MarkdownDeckSource } from '../../src/core/read/markdown/index.js';
+import { markdownDeck, type MarkdownDeck } from '../../src/core/read/markdown/deck.js';
+import { readMarkdownDeck, type MarkdownDeckSource, type RevealMdJson } from '../../src/core/read/markdown/index.js';
 
 export const CORPUS = join(import.meta.dirname, '../fixtures/markdown-corpus');
 
@@ -20,10 +21,17 @@ export const DECKS = readdirSync(CORPUS).filter((name) => existsSync(join(CORPUS
 
 export const counts = (c: Counts): Counts => ({ horizontal: c.horizontal, total: c.total, withNotes: c.withNotes });
 
+const jsonOf = (dir: string): RevealMdJson[] => {
+  const json = join(dir, 'reveal-md.json');
+  return existsSync(json) ? [{ file: json, text: readFileSync(json, 'utf8') }] : [];
+};
+
 /** A deck folder's deck.md through the reader, with the folder's reveal-md.json as reveal-md reads it. */
 export function readDeckFolder(dir: string, shown: string): MarkdownDeckSource {
-  const json = join(dir, 'reveal-md.json');
-  return readMarkdownDeck(shown, readFileSync(join(dir, 'deck.md'), 'utf8'), {
-    revealMdJson: existsSync(json) ? [{ file: json, text: readFileSync(json, 'utf8') }] : [],
-  });
+  return readMarkdownDeck(shown, readFileSync(join(dir, 'deck.md'), 'utf8'), { revealMdJson: jsonOf(dir) });
+}
+
+/** The same, on to the deck data building the .md starts from. */
+export function markdownDeckFolder(dir: string, shown: string): MarkdownDeck {
+  return markdownDeck(shown, readFileSync(join(dir, 'deck.md'), 'utf8'), { revealMdJson: jsonOf(dir) });
 }

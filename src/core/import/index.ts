@@ -16,6 +16,7 @@
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { TalkdeckError } from '../errors.js';
+import type { MarkdownDeck } from '../read/markdown/deck.js';
 import type { MarkdownDeckSource, MarkdownSlideSource } from '../read/markdown/index.js';
 
 export interface ImportPlan {
@@ -35,30 +36,33 @@ type SlideData = Record<string, unknown>;
 const md = new MarkdownIt({ html: true });
 type Token = ReturnType<typeof md.parse>[number];
 
-/** Deck fields a Markdown deck's front matter may carry that mean the same in deck.yaml. */
-const DECK_FIELDS = ['subtitle', 'author', 'institution', 'date', 'lang', 'duration', 'marking'] as const;
-
-export function importMarkdownDeck(source: MarkdownDeckSource): ImportPlan {
+export function importMarkdownDeck(markdown: MarkdownDeck): ImportPlan {
+  const source = markdown.deck;
   const warnings: TalkdeckError[] = [];
-  const slides = source.slides.map((slide) => importSlide(slide, source.dialect));
-  const front = source.frontMatter;
-  const firstHeading = source.slides.length ? headingOf(blocks(source.slides[0]!.markdown)[0]) : undefined;
-  const title = nonEmpty(front.title) ?? firstHeading ?? fileStem(source.file);
-
-  const deck: Record<string, unknown> = { title };
-  for (const key of DECK_FIELDS) {
-    const value = front[key];
-    if (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number' && key !== 'lang') deck[key] = value;
-  }
-  if (typeof deck.duration !== 'number') delete deck.duration;
-  if (!deck.lang && typeof front.lang !== 'string') {
-    const lang = nonEmpty((front.revealOptions as Record<string, unknown> | undefined)?.lang);
-    if (lang) deck.lang = lang;
-  }
+  // The deck's metadata exactly as building the .md takes it (title, theme fallback, lint …),
+  // so the imported deck looks as the Markdown deck did; only the slides are made anew.
+  const { slides: _markdownSlides, ...meta } = markdown.data;
+  const deck: Record<string, unknown> = { ...meta };
   // A Markdown deck may load remote things (a warning there); a YAML deck refuses them unless
   // it says otherwise. Say so in the imported deck, where the author sees and can change it.
-  if (source.slides.some((slide) => references(slide).some(isRemote))) deck.lint = { 'remote-resource': 'warning' };
-  deck.slides = slides;
+  if (source.slides.some((slide) => references(slide).some(isRemote))) {
+    deck.lint = { ...(deck.lint as Record<string, unknown> | undefined), 'remote-resource': 'warning' };
+  }
+  deck.slides = source.slides.map((slide) => importSlide(slide, source.dialect));
+  const dropped = Object.keys(markdown.revealOptions);
+  if (dropped.length) {
+    warnings.push(
+      new TalkdeckError({
+        code: 'unknown-key',
+        severity: 'warning',
+        file: source.file,
+        line: source.frontMatterLines.get('revealOptions'),
+        column: 1,
+        message: `revealOptions (${dropped.join(', ')}) are not kept: a deck.yaml has no place for them`,
+        hint: 'talkdeck decks use its own navigation and transitions',
+      }),
+    );
+  }
 
   const files = new Set<string>();
   for (const slide of source.slides) {
@@ -242,8 +246,4 @@ export function insideDeck(ref: string): string | undefined {
 
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function fileStem(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Imported deck';
 }
