@@ -1,5 +1,6 @@
 // A Markdown deck (reveal-md dialect) built by the real CLI and shown in Chromium from file://:
 // its vertical stack navigable, notes in the speaker view, nothing loaded from the network.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,10 @@ import { talkdeck } from './helpers/cli.js';
 
 let browser: Browser;
 let deckDir: string;
+let out: string;
 
 beforeAll(async () => {
-  const out = mkdtempSync(join(tmpdir(), 'talkdeck-md-'));
+  out = mkdtempSync(join(tmpdir(), 'talkdeck-md-'));
   const r = talkdeck(ROOT, ['build', join(fixture('md-reveal'), 'deck.md'), '--out', out]);
   expect(r.code, r.stderr).toBe(0);
   deckDir = join(out, 'md-reveal');
@@ -40,7 +42,7 @@ describe('a reveal-md deck in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { Reveal: Reveal }).Reveal.getTotalSlides())).toBe(5);
 
     const seen = [await reveal(page)];
-    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight']) {
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight']) {
       await page.keyboard.press(key);
       await page.waitForTimeout(100);
       seen.push(await reveal(page));
@@ -48,6 +50,7 @@ describe('a reveal-md deck in Chromium', () => {
     expect(seen.map((s) => [s.h, s.v, s.id])).toEqual([
       [0, 0, 'erste-folie'],
       [1, 0, 'code'],
+      [1, 0, 'code'], // the code's second line-highlight step
       [1, 1, 'darunter'],
       [1, 1, 'darunter'], // its second bullet is a fragment (an .element comment)
       [1, 2, 'mathe'],
@@ -75,5 +78,21 @@ describe('a reveal-md deck in Chromium', () => {
     expect(await text('#td-notes')).toBe('Die zweite Folie im Stapel.');
     expect(await text('#td-next-title')).toBe('· Mathe');
     await context.close();
+  });
+});
+
+describe('a reveal-md deck as PDF', () => {
+  it('prints every slide of a stack on its own page, notes pages after their slides', { timeout: 120_000 }, () => {
+    const r = talkdeck(ROOT, ['pdf', join(fixture('md-reveal'), 'deck.md'), '--out', out, '--notes']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', [join(out, 'md-reveal-notes.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    // 5 slides, 3 of them with notes: a notes page after each of those.
+    expect(text).toHaveLength(8);
+    const stacked = text.findIndex((page) => /DARUNTER|Darunter/.test(page) && !page.includes('Die zweite Folie'));
+    expect(text[stacked + 1]).toContain('Die zweite Folie im Stapel.');
+    const slidesOnly = talkdeck(ROOT, ['pdf', join(fixture('md-reveal'), 'deck.md'), '--out', out]);
+    expect(slidesOnly.code, slidesOnly.stderr).toBe(0);
+    const plain = execFileSync('pdfinfo', [join(out, 'md-reveal.pdf')], { encoding: 'utf8' });
+    expect(plain).toMatch(/Pages:\s+5\b/);
   });
 });

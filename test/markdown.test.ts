@@ -84,6 +84,11 @@ describe('reveal-md dialect', () => {
     expect(code.classList.contains('hljs')).toBe(true);
     expect(code.querySelector('.hljs-keyword')!.text).toBe('const');
     expect(code.getAttribute('data-line-numbers')).toBe('1|2');
+    // reveal.js's line-highlight steps, made at build time: one copy per step, later ones fragments.
+    const steps = doc.querySelector('#code')!.querySelectorAll('pre > code');
+    expect(steps.map((c) => c.classList.contains('fragment'))).toEqual([false, true]);
+    expect(steps.map((c) => c.querySelectorAll('.td-line-hl').map((l) => l.getAttribute('data-line')))).toEqual([['1'], ['2']]);
+    expect(steps[0]!.querySelectorAll('.td-line').map((l) => l.text)).toEqual(['const a = 1;', 'console.log(a);']);
     expect(doc.querySelectorAll('#mathe .katex math')).toHaveLength(2);
     expect(doc.querySelector('#erste-folie p')!.text).toContain('🎉');
     expect(doc.querySelector('#tabelle-und-bild table td')!.text).toBe('DE');
@@ -152,5 +157,48 @@ describe('Marp dialect', () => {
     expect(doc.querySelectorAll('.td-marp-footer')).toHaveLength(4);
     const unsupported = result.warnings.filter((w) => w.code === 'marp-unsupported');
     expect(unsupported.map((w) => w.line)).toEqual([39]);
+  });
+});
+
+describe('a Markdown deck in the handout', () => {
+  it('keeps every slide of a stack, its body and its notes (HTML and Markdown forms)', async () => {
+    const { createHandoutRenderer } = await import('../src/core/handout/html.js');
+    const { renderHandoutMarkdown } = await import('../src/core/handout/markdown.js');
+    const { readTemplates } = await import('../src/shell/decks.js');
+    const { builtinTemplatesDir } = await import('../src/shell/paths.js');
+    const { ROOT } = await import('./helpers/build.js');
+    const result = await buildFolder(fixture('md-reveal'));
+    const html = parse(createHandoutRenderer(readTemplates(builtinTemplatesDir(), ROOT)).render(result.model!));
+    expect(html.querySelectorAll('article.td-slide h3').map((h) => h.text.replace(/^\S+ \d+\s*/, ''))).toEqual([
+      'Erste Folie', 'Code', 'Darunter', 'Mathe', 'Tabelle und Bild',
+    ]);
+    expect(html.querySelector('#tabelle-und-bild table td')!.text).toBe('DE');
+    expect(html.querySelector('#darunter')!.text).toContain('Die zweite Folie im Stapel.');
+    const md = renderHandoutMarkdown(result.model!);
+    expect(md).toContain('| Land | Wert |');
+    expect(md).toContain('Die zweite Folie im Stapel.');
+  });
+});
+
+describe('errors in Markdown decks', () => {
+  it('name file, line and column: a missing image', async () => {
+    const result = await buildFolder(fixture('md-missing-image'));
+    expect(result.files.size).toBe(0);
+    expect(result.errors.map((e) => [e.code, e.location])).toEqual([['missing-file', 'test/fixtures/md-missing-image/deck.md:7:1']]);
+    expect(result.errors[0]!.hint).toBeTruthy();
+  });
+
+  it('name file, line and column: broken front matter', async () => {
+    const result = await buildFolder(fixture('md-front-matter-error'));
+    expect(result.files.size).toBe(0);
+    expect(result.errors.map((e) => [e.code, e.file, e.line])).toEqual([['yaml-syntax', 'test/fixtures/md-front-matter-error/deck.md', 3]]);
+  });
+
+  it('make the real CLI exit 1 with the located message, writing nothing', async () => {
+    const { talkdeck } = await import('./helpers/cli.js');
+    const { ROOT } = await import('./helpers/build.js');
+    const r = talkdeck(ROOT, ['check', 'test/fixtures/md-missing-image/deck.md']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('test/fixtures/md-missing-image/deck.md:7:1: error: Image `img/none.png` not found in the deck folder');
   });
 });

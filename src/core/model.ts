@@ -76,6 +76,8 @@ export interface SlideModel {
   references?: ReferenceModel[];
   /** `layout: markdown`: the body, rendered and sanitised. */
   bodyHtml?: string | undefined;
+  /** `layout: markdown`: the body as written (for the Markdown handout). */
+  bodyMarkdown?: string | undefined;
   /** Extra attributes of the slide's `<section>` (reveal.js backgrounds …), already checked. */
   attributes?: { name: string; value: string }[] | undefined;
   /** Extra classes for the slide's `<section>`. */
@@ -283,6 +285,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       return {
         ...base,
         bodyHtml: body.html,
+        bodyMarkdown: 'body' in slide ? slide.body : undefined,
         className,
         attributes: Object.entries(attributes).map(([name, value]) => ({ name, value })),
       };

@@ -81,12 +81,59 @@ const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;
 function highlight(code: string, lang: string, attrs: string): string {
   const language = lang && hljs.getLanguage(lang) ? lang : undefined;
   const html = language ? hljs.highlight(code, { language, ignoreIllegals: true }).value : escapeHtml(code);
-  const lines = LINE_NUMBERS.exec(attrs);
-  const numbered = lines
-    ? ` data-line-numbers="${escapeHtml(lines[3]!.trim())}"${lines[2] ? ` data-ln-start-from="${escapeHtml(lines[2])}"` : ''}`
-    : '';
   const cls = `hljs${lang ? ` language-${escapeHtml(lang)}` : ''}`;
-  return `<pre><code class="${cls}"${numbered}>${html}</code></pre>`;
+  const numbers = LINE_NUMBERS.exec(attrs);
+  if (!numbers) return `<pre><code class="${cls}">${html}</code></pre>`;
+  // reveal.js's line highlights, done here (its highlight plugin is not shipped): one copy of
+  // the code per step, the later ones fragments laid over the first, other lines dimmed.
+  const lines = splitLines(html);
+  const start = numbers[2] ? Number(numbers[2]) : 1;
+  const steps = numbers[3]!.split('|').map((step) => lineSet(step));
+  return (
+    '<pre class="td-code-steps">' +
+    steps
+      .map((marked, i) => {
+        const body = lines
+          .map((line, n) => `<span class="td-line${marked.has(n + start) ? ' td-line-hl' : ''}" data-line="${n + start}">${line}</span>`)
+          .join('');
+        const step = i === 0 ? '' : ` fragment" data-fragment-index="${i - 1}`;
+        return `<code class="${cls}${marked.size ? ' td-has-highlights' : ''}${step}" data-line-numbers="${escapeHtml(numbers[3]!.trim())}">${body}</code>`;
+      })
+      .join('') +
+    '</pre>'
+  );
+}
+
+/** `1,3-5` → {1, 3, 4, 5}; empty → none highlighted. */
+function lineSet(step: string): Set<number> {
+  const set = new Set<number>();
+  for (const part of step.split(',')) {
+    const [from, to] = part.trim().split('-').map(Number);
+    if (!from) continue;
+    for (let n = from; n <= (to || from) && n - from < 10_000; n++) set.add(n);
+  }
+  return set;
+}
+
+/** highlight.js HTML split into lines, each closing and reopening the spans that cross it. */
+function splitLines(html: string): string[] {
+  const lines: string[] = [];
+  const open: string[] = [];
+  let current = '';
+  for (const part of html.split(/(<span[^>]*>|<\/span>|\n)/)) {
+    if (part.startsWith('<span')) {
+      open.push(part);
+      current += part;
+    } else if (part === '</span>') {
+      open.pop();
+      current += part;
+    } else if (part === '\n') {
+      lines.push(current + '</span>'.repeat(open.length));
+      current = open.join('');
+    } else current += part;
+  }
+  if (current.replace(/<[^>]*>/g, '') !== '') lines.push(current + '</span>'.repeat(open.length));
+  return lines;
 }
 
 export interface FreeMarkdownOptions {

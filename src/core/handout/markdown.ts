@@ -35,6 +35,8 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
   if (slide.showHeading && slide.subtitleHtml) out.push(`*${md(slide.subtitleHtml)}*`);
   if (slide.agenda?.length) out.push(slide.agenda.map((a) => `${a.number}. ${md(a.titleHtml)}`).join('\n'));
   if (slide.points?.length) out.push(points(slide.points));
+  // A free-Markdown body is Markdown already: it goes in as written.
+  if (slide.bodyMarkdown?.trim()) out.push(slide.bodyMarkdown.trim());
   for (const column of [slide.left, slide.right]) {
     if (column) out.push(`**${md(column.headingHtml)}**`, points(column.points));
   }

@@ -3,6 +3,7 @@
  * into parts at its section slides, each slide with a heading even where the slide shows none.
  * The title slide becomes the document's head; the numbered sources close the document.
  */
+import { escapeHtml } from '../markdown.js';
 import type { DeckModel, ReferenceModel, SlideModel } from '../model.js';
 
 export interface HandoutSlide extends SlideModel {
@@ -30,7 +31,8 @@ export function handoutOutline(deck: DeckModel): Handout {
   for (const slide of deck.slides) {
     const entry: HandoutSlide = {
       ...slide,
-      headingHtml: slide.titleHtml ?? `${deck.labels.slide} ${slide.number}`,
+      // A free-Markdown slide is named by its body's first heading (plain text).
+      headingHtml: slide.titleHtml ?? (slide.title ? escapeHtml(slide.title) : `${deck.labels.slide} ${slide.number}`),
       showHeading: slide.layout !== 'title',
     };
     if (slide.layout === 'section') parts.push({ section: entry, slides: [] });

@@ -29,7 +29,7 @@ export const notesMissing: LintRule = {
             {
               path: ['slides', index],
               message: `${slideName(model.slides[index]!)} has no speaker notes`,
-              hint: 'add `notes: |` with what you will say; it shows in the speaker view (press S) and counts towards the speaking time',
+              hint: `${model.dialect === 'marp' ? 'add an HTML comment <!-- … -->' : model.dialect ? 'add a line `Note:` followed by' : 'add `notes: |` with'} what you will say; it shows in the speaker view (press S) and counts towards the speaking time`,
             },
           ]
         : [],

@@ -4,6 +4,7 @@
  */
 import jsYaml from 'js-yaml';
 import { TalkdeckError } from '../../errors.js';
+import { parseSource } from '../../source.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -52,25 +53,22 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
       };
     }
     return { data: data as Record<string, unknown>, body, bodyLine, keyLines, errors: [] };
-  } catch (cause) {
-    const mark = (cause as { mark?: { line: number; column: number } }).mark;
-    return {
-      data: {},
-      body,
-      bodyLine,
-      keyLines,
-      errors: [
+  } catch {
+    // The positional parser YAML decks use reports every problem with a better place and hint;
+    // its lines count from the front matter's first line, which is the file's second.
+    const parsed = parseSource(file, yaml);
+    const errors = parsed.errors.map(
+      (e) =>
         new TalkdeckError({
-          code: 'yaml-syntax',
+          code: e.code,
           file,
-          line: (mark?.line ?? 0) + 2,
-          column: (mark?.column ?? 0) + 1,
-          message: `YAML syntax error in the front matter: ${String((cause as Error).message).split('\n')[0]!.replace(/ \(\d+:\d+\)$/, '')}`,
-          hint: 'quote text that contains ": " or starts with a special character, and check the indentation',
-          cause,
+          line: (e.line ?? 0) + 1,
+          column: e.column,
+          message: e.message.replace(/^YAML syntax error/, 'YAML syntax error in the front matter'),
+          hint: e.hint,
         }),
-      ],
-    };
+    );
+    return { data: {}, body, bodyLine, keyLines, errors };
   }
 }
 
