@@ -1,5 +1,5 @@
 /** `talkdeck import`: a Markdown deck becomes a deck.yaml with talkdeck's layouts, nothing lost. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -83,6 +83,17 @@ describe('talkdeck import (the real CLI)', () => {
     expect(readFileSync(join(out, 'img/map.png'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, 'deck.yaml'))).toBe(false);
     expect(existsSync(join(out, 'img/background.jpg'))).toBe(false);
+  });
+
+  it('without --out writes deck.yaml next to the .md, where it takes precedence; images stay', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-import-'));
+    cpSync(FIXTURE, join(dir, 'talk'), { recursive: true });
+    const r = talkdeck(dir, ['import', 'talk/deck.md']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('copied');
+    expect(parse(readFileSync(join(dir, 'talk/deck.yaml'), 'utf8')).title).toBe('Lage im Norden');
+    const check = talkdeck(dir, ['check', 'talk', '--format', 'json']);
+    expect(JSON.parse(check.stdout).decks[0].file).toBe('talk/deck.yaml');
   });
 
   it('refuses a file that is not Markdown, with a usage exit code', () => {
