@@ -60,7 +60,10 @@ describe('serving', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toContain('new EventSource');
     expect(scripts(built).some((s) => s.includes('EventSource'))).toBe(false);
-    expect(html.replace(/<script data-talkdeck-live>[\s\S]*?<\/script>\n/, '')).toBe(built);
+    // Besides the client (admitted by the page's nonce), serve opens the page's policy to its own
+    // event stream, and changes nothing else.
+    expect(built).toContain("connect-src 'none'");
+    expect(html.replace(/<script data-talkdeck-live nonce="[\w-]+">[\s\S]*?<\/script>\n/, '')).toBe(built.replace("connect-src 'none'", "connect-src 'self'"));
 
     expect(existsSync(join(project.root, 'dist'))).toBe(false);
     expect(readdirSync(project.deckDir, { recursive: true }).sort()).toEqual(before);
@@ -74,7 +77,7 @@ describe('serving', () => {
     ['/theme/fonts/source-sans-3-latin-400-normal.woff2', 'font/woff2'],
     ['/theme/fonts/LICENSE', 'text/plain; charset=utf-8'],
     ['/assets/images/dot.svg', 'image/svg+xml; charset=utf-8'],
-    ['/style.css', 'text/css; charset=utf-8'],
+    ['/assets/style.css', 'text/css; charset=utf-8'],
   ])('%s is %s', async (path, type) => {
     const res = await rawRequest(served.port, path);
     expect(res.status).toBe(200);
@@ -226,7 +229,7 @@ describe('following saves', () => {
     );
     expect((await getText(`${served.url}assets/images/dot.svg`)).body).toContain('<rect');
     await saveAndReload('.td-slide h2 { color: rebeccapurple; }\n', (t) => writeFileSync(join(project.deckDir, 'style.css'), t));
-    expect((await getText(`${served.url}style.css`)).body).toContain('rebeccapurple');
+    expect((await getText(`${served.url}assets/style.css`)).body).toContain('rebeccapurple');
   });
 
   it('uses, reports and forgets a template of the deck folder', async () => {

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'markdown'
   | 'unknown-country'
   | 'template'
+  | 'stylesheet'
   | 'config'
   | 'theme'
   | 'no-decks'

@@ -1,9 +1,12 @@
 /**
  * Inline and block Markdown for deck text, through markdown-it with raw HTML off. Links are
  * limited to http(s), mailto, in-deck anchors and relative paths; anything else (javascript:,
- * data:, file: …) is refused and reported, and renders as plain text.
+ * data:, file: …) is refused and reported, and renders as plain text. Images (`![alt](src)`)
+ * follow the deck's resource rule (core/resources.ts): a file of the deck folder is pointed at its
+ * copy under `assets/`; anything else renders as its alt text and is reported by the caller.
  */
 import MarkdownIt from 'markdown-it';
+import { ASSETS, isLocal, localReference } from './resources.js';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 
@@ -11,8 +14,22 @@ let refused: string[] = [];
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 md.validateLink = (url: string): boolean => {
   const ok = SAFE_LINK.test(url.trim());
-  if (!ok) refused.push(url);
+  // An image that is refused is tried again as a link (`[x](…)` after the `!`): report it once.
+  if (!ok && !refused.includes(url)) refused.push(url);
   return ok;
+};
+
+let images: string[] = [];
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const src = String(token.attrGet('src') ?? '');
+  images.push(src);
+  const local = localReference(src);
+  // Refused: the caller reports it; the page shows the alt text and loads nothing.
+  if (!isLocal(local)) return md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
+  token.attrSet('src', ASSETS + local.url);
+  return defaultImage(tokens, idx, options, env, self);
 };
 
 /** Characters that can start inline Markdown or need escaping; text without them is plain. */
@@ -26,6 +43,8 @@ export interface Rendered {
   html: string;
   /** Link targets that were refused as unsafe. */
   refused: string[];
+  /** Image sources as written, for the caller to check with the resource rule and copy. */
+  images: string[];
 }
 
 /**
@@ -44,19 +63,21 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 
 export function renderInline(text: string): Rendered {
   // Most talking points are plain text: skip the parser for them (a large share of build time).
-  if (!SPECIAL.test(text)) return { html: text, refused: [] };
+  if (!SPECIAL.test(text)) return { html: text, refused: [], images: [] };
   const known = inlineCache.get(text);
-  if (known) return { html: known.html, refused: [...known.refused] };
+  if (known) return { html: known.html, refused: [...known.refused], images: [...known.images] };
   refused = [];
+  images = [];
   const html = md.renderInline(text);
-  remember(inlineCache, text, { html, refused: [...refused] });
-  return { html, refused };
+  remember(inlineCache, text, { html, refused: [...refused], images: [...images] });
+  return { html, refused, images };
 }
 
 export function renderBlock(text: string): Rendered {
   refused = [];
+  images = [];
   const html = md.render(text).trimEnd();
-  return { html, refused };
+  return { html, refused, images };
 }
 
 /** The text of a Markdown string without its markup, e.g. for ids, titles and alt text. */

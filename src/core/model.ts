@@ -9,8 +9,8 @@ import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js'
 import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
 import { assignIds } from './slug.js';
 import type { TimingSettings } from './settings.js';
-import { checkDeckFile } from './deck-file.js';
 import { renderFreeMarkdown, type FreeMarkdown } from './free-markdown/render.js';
+import { ASSETS, checkReference, isRefusal, type Refusal } from './resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
@@ -152,11 +152,13 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     const path: KeyPath = ['slides', index, 'body'];
     const first = contentLine(source, path);
     const body = renderFreeMarkdown(slide.body, {
+      // The project's one resource rule; remote files never get here (kept, reported by lint).
       resource: (given) => {
-        const r = checkDeckFile(given, input.exists);
-        if (!r.ok) return { problem: r.problem, hint: r.hint };
-        if (!assets.includes(r.path)) assets.push(r.path);
-        return { href: `assets/${r.path}` };
+        const checked = checkReference(given, { exists: input.exists });
+        if (isRefusal(checked)) return { problem: `Image \`${given}\` ${checked.reason}`, hint: checked.hint };
+        if (!('path' in checked)) return { href: given };
+        if (!assets.includes(checked.path)) assets.push(checked.path);
+        return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
     });
@@ -182,9 +184,24 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const labels = labelsFor(lang);
   const references = meta.references ?? {};
 
+  /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
+  const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
+    const checked = checkReference(ref, { exists: input.exists });
+    if (isRefusal(checked)) {
+      errors.push(refused(source, path, what, ref, checked));
+      return undefined;
+    }
+    if (!('path' in checked)) return undefined;
+    if (!assets.includes(checked.path)) assets.push(checked.path);
+    return ASSETS + checked.url;
+  };
+  const images = (list: readonly string[], path: KeyPath): void => {
+    for (const src of list) resource(src, path, 'Image');
+  };
   const inline = (text: string | number, path: KeyPath): string => {
     const r = renderInline(String(text));
     for (const url of r.refused) errors.push(unsafeLink(source, path, url));
+    images(r.images, path);
     return r.html;
   };
   const maybe = (text: string | number | undefined, path: KeyPath): string | undefined =>
@@ -260,6 +277,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     const path: KeyPath = ['slides', index];
     const notes = slide.notes === undefined ? undefined : renderBlock(slide.notes);
     for (const url of notes?.refused ?? []) errors.push(unsafeLink(source, [...path, 'notes'], url));
+    images(notes?.images ?? [], [...path, 'notes']);
     const base: SlideModel = {
       id: ids[i]!,
       number: i + 1,
@@ -301,8 +319,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       timing,
       source,
       errors,
-      exists: input.exists,
-      assets,
+      resource,
       lang,
       maps: input.maps,
     });
@@ -372,8 +389,7 @@ interface LayoutContext {
   timing: DeckTiming;
   source: SourceFile;
   errors: TalkdeckError[];
-  exists: (relativePath: string) => boolean;
-  assets: string[];
+  resource: (ref: string, path: KeyPath, what: string) => string | undefined;
   lang: string;
   maps: MapRenderer | undefined;
 }
@@ -436,14 +452,11 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         },
       };
     case 'image': {
-      const file = checkDeckFile(slide.src, ctx.exists);
-      if (!file.ok) ctx.errors.push(errorAt(ctx.source, [...path, 'src'], { code: 'missing-file', message: file.problem, hint: file.hint }));
-      else if (!ctx.assets.includes(file.path)) ctx.assets.push(file.path);
-      const src = file.ok ? file.path : slide.src.replace(/\\/g, '/');
+      const src = ctx.resource(slide.src, [...path, 'src'], 'Image');
       return {
         ...base,
         image: {
-          src: `assets/${src}`,
+          src: src ?? '',
           alt: plainText(slide.alt),
           captionHtml: maybe(slide.caption, [...path, 'caption']),
           creditHtml: maybe(slide.credit, [...path, 'credit']),
@@ -533,6 +546,11 @@ function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckErr
     message: `Link target \`${url}\` is not allowed`,
     hint: 'links may point to http(s), mailto, #/slide-id or a relative path',
   });
+}
+
+/** A reference the resource rule refused, at the deck field that makes it. */
+function refused(source: SourceFile, path: KeyPath, what: string, ref: string, why: Refusal): TalkdeckError {
+  return errorAt(source, path, { code: why.code, message: `${what} \`${ref}\` ${why.reason}`, hint: why.hint });
 }
 
 function suggestKey(key: string, keys: string[]): string {

@@ -6,12 +6,22 @@ import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
 import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
+import { withContentSecurityPolicy } from './render/csp.js';
 import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
 import { markdownDeck } from './read/markdown/deck.js';
 import type { RevealMdJson } from './read/markdown/types.js';
 import { errorAt, parseSource, type SourceFile } from './source.js';
 import { validateDeck } from './validate.js';
+
+/** The folder part of a path as shown to the user (`content/x` of `content/x/deck.yaml`). */
+function dirname(file: string): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut < 0 ? '.' : file.slice(0, cut);
+}
+
+/** The deck's own CSS, next to deck.yaml. */
+export const DECK_STYLE = 'style.css';
 
 export type OutputFile = { content: string } | { copyFrom: string };
 
@@ -21,8 +31,10 @@ export interface DeckInput {
   /** deck.yaml as shown to the user. */
   file: string;
   text: string;
-  /** Whether a file exists, relative to the deck folder. */
+  /** Whether a file exists, relative to the deck folder (and really inside it, links resolved). */
   exists: (relativePath: string) => boolean;
+  /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
+  read: (relativePath: string) => string;
   roots: AssetRoots;
   renderer: Renderer;
   /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
@@ -96,6 +108,16 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   errors.push(...modelErrors);
   earlyWarnings.push(...modelWarnings);
   if (read.dialect) model.dialect = read.dialect;
+  // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
+  // the deck's; the CSS parser loads only for a deck that has a style.css.
+  const deckStyle = input.exists(DECK_STYLE);
+  let styleFiles: string[] = [];
+  if (deckStyle) {
+    const { checkStylesheets } = await import('./stylesheet.js');
+    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
+    styleFiles = css.files;
+    errors.push(...css.errors);
+  }
   if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
@@ -104,7 +126,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
-  const plan = planAssets(model, input.roots, { deckStyle: input.exists('style.css') });
+  const deckFiles = [...new Set([...model.assets, ...styleFiles])];
+  const plan = planAssets(model, input.roots, { deckStyle, deckFiles });
   const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
   let html: string;
   try {
@@ -130,7 +153,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const files = new Map<string, OutputFile>();
-  files.set('index.html', { content: html });
+  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true }) });
   for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
   return { name: input.name, files, model, errors: [], warnings };
 }
@@ -192,5 +215,7 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
-  return [...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  // deck.yaml's problems, then style.css's: by file, then by place in it.
+  const byFile = (a: TalkdeckError, b: TalkdeckError): number => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0);
+  return [...errors].sort((a, b) => byFile(a, b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

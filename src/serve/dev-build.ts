@@ -6,7 +6,7 @@
  * core. Nothing is written to disk.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { buildDeck, type DeckBuild, type OutputFile } from '../core/pipeline.js';
 import type { Renderer } from '../core/render/renderer.js';
@@ -83,7 +83,14 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
         return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
       }
       if (!builtin || opts.builtinMayChange) builtin = await withPrecompiled(readTemplates(builtinTemplatesDir(), cwd));
-      const templates = templatesFor(deck, cwd, builtin);
+      let templates: TemplateSet;
+      try {
+        templates = templatesFor(deck, cwd, builtin);
+      } catch (error) {
+        if (!(error instanceof TalkdeckError)) throw error;
+        last = undefined; // the folder is read again on the next save
+        return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
+      }
       const templatesKey = JSON.stringify([...templates.values()].map((t) => [t.name, t.file, t.source]));
       if (unchanged(text, templatesKey)) return { kind: 'unchanged' };
 
@@ -99,7 +106,14 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
           return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
         }
       }
-      const input = deckInput(deck, cwd, compiled.renderer, text);
+      let input: ReturnType<typeof deckInput>;
+      try {
+        input = deckInput(deck, cwd, compiled.renderer, text);
+      } catch (error) {
+        if (!(error instanceof TalkdeckError)) throw error;
+        last = undefined; // a link is not compared like a file: look again on the next save
+        return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
+      }
       const build = await buildDeck({
         ...input,
         layers: { config: opts.config },
@@ -107,6 +121,11 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
           const answer = exists(path);
           attempt.exists.set(path, answer);
           return answer;
+        },
+        // A file the build reads (style.css) is compared like a copied one, even when the build fails.
+        read: (path) => {
+          attempt.copies.set(join(deck.dir, path), stat(join(deck.dir, path)));
+          return input.read(path);
         },
       });
       last = attempt;

@@ -11,6 +11,7 @@
  * anything from this module's scope. It is a classic script, which also works from a
  * reveal.js `hash: true` page and inside the notes plugin's iframes.
  */
+import { allowSameOriginConnect, pageNonce } from '../core/render/csp.js';
 
 export interface LiveClientOptions {
   /** The build this page was served from; a different one on connect means "reload". */
@@ -29,18 +30,22 @@ export const LIVE_CHANNEL = 'talkdeck-live';
 const POSITION_KEY = 'talkdeck-live-position';
 export const OVERLAY_ID = 'talkdeck-problems';
 
-/** The `<script>` element for index.html. */
-export function liveClientTag(opts: LiveClientOptions): string {
+/** The `<script>` element for index.html; `nonce` is the page's (core/render/csp.ts). */
+export function liveClientTag(opts: LiveClientOptions, nonce?: string): string {
   const args = JSON.stringify({ ...opts, channel: LIVE_CHANNEL, positionKey: POSITION_KEY, overlayId: OVERLAY_ID });
   // `<` escaped so no string can close the element.
-  return `<script data-talkdeck-live>(${liveClient.toString()})(${args.replace(/</g, '\\u003c')});</script>\n`;
+  return `<script data-talkdeck-live${nonce ? ` nonce="${nonce}"` : ''}>(${liveClient.toString()})(${args.replace(/</g, '\\u003c')});</script>\n`;
 }
 
-/** Adds the client before the last `</body>`, or at the end when a custom page has none. */
+/**
+ * Adds the client before the last `</body>`, or at the end when a custom page has none. The
+ * page's policy admits it by the page's nonce, and lets it open its event stream to this server.
+ */
 export function injectLiveClient(html: string, opts: LiveClientOptions): string {
-  const tag = liveClientTag(opts);
-  const at = html.toLowerCase().lastIndexOf('</body>');
-  return at === -1 ? html + tag : html.slice(0, at) + tag + html.slice(at);
+  const tag = liveClientTag(opts, pageNonce(html));
+  const page = allowSameOriginConnect(html);
+  const at = page.toLowerCase().lastIndexOf('</body>');
+  return at === -1 ? page + tag : page.slice(0, at) + tag + page.slice(at);
 }
 
 interface ClientArgs extends LiveClientOptions {

@@ -20,6 +20,10 @@
 
   var NS = 'talkdeck-speaker';
   var WINDOW_NAME = 'talkdeck-speaker-view';
+  // The page's Content-Security-Policy admits inline scripts by nonce; the popup inherits that
+  // policy, so its script carries the nonce this script was loaded with (read now: later there
+  // is no currentScript).
+  var NONCE = (root.document && root.document.currentScript && root.document.currentScript.nonce) || '';
 
   function TalkdeckSpeakerView() {
     var deck;
@@ -183,7 +187,7 @@
       '<button type="button" id="td-smaller" aria-label="' + e(L.smaller) + '">A−</button>' +
       '<button type="button" id="td-larger" aria-label="' + e(L.larger) + '">A+</button></p></div>' +
       '<div id="td-notes"></div></section>' +
-      '<script>(' + speakerWindow.toString() + ')(' + json + ');' + close +
+      '<script' + (NONCE ? ' nonce="' + e(NONCE) + '"' : '') + '>(' + speakerWindow.toString() + ')(' + json + ');' + close +
       '</body></html>'
     );
   }

@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
+import { withContentSecurityPolicy } from '../render/csp.js';
 import { compile, templateRuntimeError } from '../render/renderer.js';
 import type { TemplateSet } from '../render/templates.js';
 import { handoutOutline } from './outline.js';
@@ -41,7 +42,7 @@ export function createHandoutRenderer(templates: TemplateSet): HandoutRenderer {
         );
       }
       // In-deck links (`#/slide-id`) point at the slide's article in the handout.
-      return html.replace(/ href="#\//g, ' href="#');
+      return withContentSecurityPolicy(html.replace(/ href="#\//g, ' href="#'), { scripts: false });
     },
   };
 }

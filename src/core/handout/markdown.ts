@@ -5,7 +5,7 @@
  */
 import { MARKDOWN_STAMP } from '../generated.js';
 import type { PointModel, ReferenceModel } from '../model.js';
-import { escapeMarkdown, inlineMarkdown as md } from './inline-markdown.js';
+import { escapeMarkdown, inertMarkdown, inlineMarkdown as md, markdownUrl } from './inline-markdown.js';
 import { handoutOutline, type HandoutSlide } from './outline.js';
 import type { DeckModel } from '../model.js';
 
@@ -64,8 +64,8 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
 }
 
 function notes(slide: HandoutSlide, deck: DeckModel): string[] {
-  // Notes are Markdown already: they go in as written.
-  return slide.notesText?.trim() ? [`**${escapeMarkdown(deck.labels.notes)}**`, slide.notesText.trim()] : [];
+  // Notes are Markdown already: they go in as written, minus raw HTML (the deck shows it as text too).
+  return slide.notesText?.trim() ? [`**${escapeMarkdown(deck.labels.notes)}**`, inertMarkdown(slide.notesText.trim())] : [];
 }
 
 function points(list: PointModel[], depth = 0): string {
@@ -84,7 +84,7 @@ function references(refs: ReferenceModel[]): string {
       const where = [r.publication, r.date].filter(Boolean).map((t) => escapeMarkdown(t!)).join(', ');
       if (where) parts[0] += `. ${where}`;
       parts[0] += '.';
-      if (r.url) parts.push(`<${r.url}>`);
+      if (r.url) parts.push(`<${markdownUrl(r.url)}>`);
       if (r.noteHtml) parts.push(md(r.noteHtml));
       return parts.join(' ');
     })

@@ -5,6 +5,7 @@
  */
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
+import { ASSETS } from '../resources.js';
 
 export interface AssetRoots {
   /** `dirname(require.resolve('reveal.js'))`: reveal.js's dist folder. */
@@ -59,7 +60,12 @@ const PLUGINS = [
 /** talkdeck's plugins, from templates/plugins/: the localized speaker view (press S). */
 const OWN_PLUGINS = [{ file: 'speaker-view.js', global: 'TalkdeckSpeakerView' }];
 
-export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyle: boolean }): AssetPlan {
+/**
+ * `deckFiles`: the deck folder's files the page needs (images, style.css and what it refers to),
+ * checked by the resource rule (core/resources.ts). They keep their relative paths under
+ * `assets/`, so a stylesheet's relative `url()`s work unchanged.
+ */
+export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyle: boolean; deckFiles?: readonly string[] }): AssetPlan {
   const copies: AssetCopy[] = [
     { to: 'reveal/reset.css', from: `${roots.reveal}/reset.css` },
     { to: 'reveal/reveal.css', from: `${roots.reveal}/reveal.css` },
@@ -98,11 +104,8 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
     copies.push({ to: 'katex/LICENSE', from: `${roots.katex.dir}/../LICENSE` });
     styles.push('katex/katex.min.css');
   }
-  if (opts.deckStyle) {
-    copies.push({ to: 'style.css', from: `${roots.deck}/style.css` });
-    styles.push('style.css');
-  }
-  for (const asset of model.assets) copies.push({ to: `assets/${asset}`, from: `${roots.deck}/${asset}` });
+  if (opts.deckStyle) styles.push(`${ASSETS}style.css`);
+  for (const file of opts.deckFiles ?? model.assets) copies.push({ to: ASSETS + file, from: `${roots.deck}/${file}` });
   return {
     copies,
     styles,
