@@ -9,8 +9,9 @@ interface Expected {
   errors: { code: string; line: number; column: number; message?: string; hint?: string; file?: string }[];
 }
 
-const cases = readdirSync(join(import.meta.dirname, 'fixtures')).filter((d) =>
-  existsSync(join(import.meta.dirname, 'fixtures', d, 'expected.json')),
+// A bad deck case is a deck.yaml with its expected.json (the Markdown corpus has an expected.json of another kind).
+const cases = readdirSync(join(import.meta.dirname, 'fixtures')).filter(
+  (d) => existsSync(join(import.meta.dirname, 'fixtures', d, 'expected.json')) && existsSync(join(import.meta.dirname, 'fixtures', d, 'deck.yaml')),
 );
 
 describe('bad decks report every problem with its place', () => {

@@ -10,6 +10,7 @@ import type { CommandSpec } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { handoutCommand } from './commands/handout.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { outlineCommand } from './commands/outline.js';
 import { pdfCommand } from './commands/pdf.js';
@@ -23,7 +24,7 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, pdfCommand, handoutCommand];
+const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, importCommand, pdfCommand, handoutCommand];
 
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Deck text reaches the terminal in many messages; whatever a command prints, control

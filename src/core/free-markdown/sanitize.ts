@@ -156,6 +156,7 @@ export function finishTree(
         removed(line, `Removed \`${name}="${value.slice(0, 40)}"\` from <${tag}>: ${compact.split(':')[0]!.toLowerCase()}: URLs can run scripts`, 'link to an http(s) address or a file in the deck folder');
       } else if (RESOURCE_ATTRIBUTES[tag]?.includes(lower) || BACKGROUND_ATTRIBUTES.includes(lower)) {
         if (tag === 'link' && !/stylesheet|icon/i.test(attrs.find((a) => a.name === 'rel')?.value ?? '')) continue;
+        if (lower === 'data-background' && !/[./]/.test(value)) continue; // a colour, not a file
         const what = BACKGROUND_ATTRIBUTES.includes(lower) ? lower : `<${tag} ${lower}>`;
         const out = lower === 'srcset' ? value.split(',').map((part) => part.trim()) : [value];
         const rewritten = out.map((entry) => {
@@ -163,7 +164,6 @@ export function finishTree(
           const fixed = resolveUrl(url ?? '', what, line);
           return [fixed, ...descriptor].join(' ');
         });
-        if (lower === 'data-background' && !/[./]/.test(value)) continue; // a colour, not a file
         attrs[i] = { name, value: rewritten.join(', ') };
       }
     }

@@ -67,8 +67,13 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
     const notes: { text: string; line: number }[] = [];
     const scoped: Local = {};
     // Comments: directives or notes. Replaced by blank lines' worth of text so positions hold.
+    // A comment written inside code (a fence or `inline code`) is code, as in marp-core.
+    const code = codeRanges(text);
     text = text.replace(/<!--([\s\S]*?)-->/g, (whole, inner: string, offset: number) => {
+      if (code.some(([from, to]) => offset >= from && offset < to)) return whole;
       const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
+      // marp-core's fitting header: `# Title <!--fit-->` is a keyword of the heading, not a note.
+      if (inner.trim() === 'fit' && /^ {0,3}#{1,6}\s/.test(text.slice(text.lastIndexOf('\n', offset) + 1, offset))) return '';
       const directives = parseDirectives(inner);
       if (!directives) {
         const note = inner.trim();
@@ -102,7 +107,9 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
 
     // ![bg …](url): the page's background, with Marp's keywords as far as reveal.js can show them.
     let backgrounds = 0;
+    const codeNow = codeRanges(text);
     text = text.replace(/!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)/g, (whole, alt: string, url: string, offset: number) => {
+      if (codeNow.some(([from, to]) => offset >= from && offset < to)) return whole; // an example in code
       const words = alt.trim().split(/\s+/);
       if (!words.includes('bg')) return sizedImage(whole, words, alt, url);
       const line = bodyLine + start + lineCount(text.slice(0, offset)) - 1;
@@ -144,6 +151,16 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
   return { slides, globals, paginate, problems };
 }
 
+/** Where code is in a page's text: fenced blocks and inline code spans, as [start, end) offsets. */
+function codeRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm)) ranges.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
+    if (!ranges.some(([from, to]) => m.index >= from && m.index < to)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
 /** Blank lines for removed text, so the lines after it keep their numbers. */
 function keepLines(removed: string): string {
   return '\n'.repeat(lineCount(removed) - 1);
@@ -171,7 +188,16 @@ function parseDirectives(inner: string): Record<string, unknown> | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const keys = Object.keys(data);
   const known = (k: string) => (LOCAL as readonly string[]).includes(k.replace(/^_/, '')) || GLOBAL.includes(k);
-  return keys.length && keys.every(known) ? (data as Record<string, unknown>) : undefined;
+  if (!keys.length || !keys.every(known)) return undefined;
+  // Marp reads directive values loosely: `_backgroundColor: #123` is the colour, where YAML
+  // would see a comment and no value.
+  const directives = data as Record<string, unknown>;
+  for (const key of keys) {
+    if (directives[key] !== null) continue;
+    const raw = new RegExp(`^\\s*${key.replace(/[$]/g, '\\$&')}\\s*:[ \\t]*(\\S.*?)\\s*$`, 'm').exec(inner)?.[1];
+    if (raw !== undefined) directives[key] = raw;
+  }
+  return directives;
 }
 
 /** `![w:700 alt](x)`: Marp's size keywords become width/height attributes on the image. */
