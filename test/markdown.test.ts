@@ -127,6 +127,12 @@ describe('reveal-md dialect', () => {
     expect(remote[0]!.message).toContain('https://example.org/chart.png');
     const doc = page(result);
     expect(doc.querySelector('.slides img')!.getAttribute('src')).toBe('https://example.org/chart.png');
+    // Kept means shown when online: the page's policy admits exactly the two reported files (a
+    // reveal.js background image is CSS, i.e. img-src), and nothing else from the network.
+    const policy = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+    const directives = new Map(policy.split(/;\s*/).map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const));
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'https://example.org/bg.jpg', 'https://example.org/chart.png']);
+    expect(policy.match(/https?:\/\/[^\s;]+/g)).toEqual(['https://example.org/bg.jpg', 'https://example.org/chart.png']);
     // The rule is configurable like any other: an error on request.
     const strict = await buildFolder(fixture('md-remote-image'), { cli: { lint: { 'remote-resource': 'error' } } });
     expect(strict.errors.map((e) => e.code)).toEqual(['remote-resource', 'remote-resource']);

@@ -155,7 +155,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const files = new Map<string, OutputFile>();
-  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true }) });
+  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true, remote: model.remote }) });
   for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
   return { name: input.name, files, model, errors: [], warnings };
 }

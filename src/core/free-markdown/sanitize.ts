@@ -174,10 +174,11 @@ export function finishTree(
       remote.push({ url, what, line });
       return url;
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-    const path = decodeURI(url.split(/[?#]/)[0]!);
+    // Everything else (a relative path, `file:`, any other scheme) is for the one resource rule,
+    // which decodes the path itself and refuses what is not a file inside the deck folder.
+    const path = url.split(/[?#]/)[0]!;
     const result = resource(path);
-    if ('href' in result) return result.href + url.slice(url.split(/[?#]/)[0]!.length);
+    if ('href' in result) return result.href + url.slice(path.length);
     problems.push({ line, code: 'missing-file', severity: 'error', message: result.problem, hint: result.hint });
     return url;
   };

@@ -18,6 +18,10 @@
  * - `frame-src 'self'`: the speaker view previews the deck itself in iframes.
  * Under `file://`, Chromium matches `'self'` against file URLs; which local files a page may name
  * is decided when it is built (core/resources.ts), not here.
+ * - The remote files a Markdown deck names (`remote`): a deck written for reveal-md or Marp may
+ *   show an image or an iframe from the web; the build reports each one (`remote-resource`, an
+ *   error in YAML decks) and the policy admits exactly those URLs, each in its own directive —
+ *   nothing the build did not name, and no host wholesale.
  * `frame-ancestors` has no effect in a `<meta>`; `talkdeck serve` sends its own headers.
  */
 import { createHash } from 'node:crypto';
@@ -25,19 +29,52 @@ import { createHash } from 'node:crypto';
 export interface PolicyOptions {
   /** Whether the page runs scripts at all (the handout does not). */
   scripts: boolean;
+  /** Remote files the deck names and the build reported (`model.remote`): what loads them and where. */
+  remote?: readonly { what: string; url: string }[] | undefined;
+}
+
+type Directive = 'img-src' | 'frame-src' | 'media-src' | 'style-src';
+
+/** Which directive admits a remote file, by what loads it (`<iframe src>`, `data-background-video` …). */
+function directiveFor(what: string): Directive {
+  if (/iframe/i.test(what)) return 'frame-src';
+  if (/video|audio|<source/i.test(what)) return 'media-src';
+  if (/<link/i.test(what)) return 'style-src';
+  return 'img-src';
+}
+
+/**
+ * A remote URL as a CSP source expression: the exact file (query and fragment do not take part in
+ * CSP matching). Only plain http(s) URLs whose characters cannot end a directive or the `content`
+ * attribute; anything else stays blocked.
+ */
+function sourceFor(url: string): string | undefined {
+  const file = url.split(/[?#]/)[0]!;
+  return /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~!$()*+=:@%/-]*)?$/.test(file) ? file : undefined;
+}
+
+function remoteSources(remote: PolicyOptions['remote']): Record<Directive, string> {
+  const out: Record<Directive, Set<string>> = { 'img-src': new Set(), 'frame-src': new Set(), 'media-src': new Set(), 'style-src': new Set() };
+  for (const r of remote ?? []) {
+    const source = sourceFor(r.url);
+    if (source) out[directiveFor(r.what)].add(source);
+  }
+  const list = (d: Directive): string => [...out[d]].sort().map((s) => ' ' + s).join('');
+  return { 'img-src': list('img-src'), 'frame-src': list('frame-src'), 'media-src': list('media-src'), 'style-src': list('style-src') };
 }
 
 const CONNECT_NONE = "connect-src 'none'";
 
 export function contentSecurityPolicy(nonce: string, opts: PolicyOptions): string {
+  const remote = remoteSources(opts.remote);
   return [
     "default-src 'none'",
     opts.scripts ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'none'",
-    "style-src 'self' 'unsafe-inline' data:",
-    "img-src 'self' data:",
+    `style-src 'self' 'unsafe-inline' data:${remote['style-src']}`,
+    `img-src 'self' data:${remote['img-src']}`,
     "font-src 'self' data:",
-    "media-src 'self' data:",
-    opts.scripts ? "frame-src 'self'" : "frame-src 'none'",
+    `media-src 'self' data:${remote['media-src']}`,
+    opts.scripts ? `frame-src 'self'${remote['frame-src']}` : "frame-src 'none'",
     CONNECT_NONE,
     "object-src 'none'",
     "base-uri 'none'",

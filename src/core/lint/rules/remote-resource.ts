@@ -14,7 +14,7 @@ export const remoteResource: LintRule = {
     model.remote.map((r) => ({
       path: ['slides', r.slide - 1, 'body'],
       at: { line: r.line, column: 1 },
-      message: `Slide ${r.slide} refers to ${r.what} ${r.url} on the network: it does not show, since a deck loads nothing from the network (offline, and under its content-security policy)`,
+      message: `Slide ${r.slide} loads ${r.what} ${r.url} from the network: it is missing when the deck is shown offline`,
       hint: 'download the file into the deck folder and refer to it by its relative path',
     })),
 };
