@@ -13,6 +13,7 @@ import { handoutCommand } from './commands/handout.js';
 import { initCommand } from './commands/init.js';
 import { outlineCommand } from './commands/outline.js';
 import { pdfCommand } from './commands/pdf.js';
+import { pptxCommand } from './commands/pptx.js';
 import { serveCommand } from './commands/serve.js';
 import type { Io } from './io.js';
 import { formatProblem, useColor } from './report.js';
@@ -22,7 +23,7 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, pdfCommand, handoutCommand];
+const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, pdfCommand, pptxCommand, handoutCommand];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let chosen: Command | undefined;

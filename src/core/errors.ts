@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'duplicate-id'
   | 'unsafe-link'
   | 'unknown-country'
+  | 'unsupported-image'
   | 'template'
   | 'config'
   | 'theme'
