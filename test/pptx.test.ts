@@ -180,7 +180,7 @@ describe.each(DECKS)('talkdeck pptx $name', ({ name, lang }) => {
     const levels = els(body, A, 'p').map((p) => Number(els(p, A, 'pPr')[0]?.getAttribute('lvl') ?? 0));
     const items = html[nested]!.querySelectorAll('.td-points li');
     expect(levels.length).toBe(items.length);
-    expect(levels).toEqual(items.map((li) => (li.parentNode.parentNode.tagName === 'LI' ? 1 : 0)));
+    expect(levels).toEqual(items.map((li) => (li.parentNode?.parentNode?.tagName === 'LI' ? 1 : 0)));
   });
 
   it('keeps the speaker notes, paragraph by paragraph, on the notes pages', () => {

@@ -3,7 +3,7 @@
  * with one deck and `--out name.pptx` that file.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { TalkdeckError } from '../core/errors.js';
 import { PPTX_APPLICATION, writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/zip.js';
@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
+import { outputTargets } from './output-target.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -22,16 +23,11 @@ export function isTalkdeckPptx(bytes: Uint8Array): boolean {
 
 export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> {
   const date = sourceDateEpoch(io.env);
-  const file = /\.pptx$/i.test(opts.out) ? resolve(io.cwd, opts.out) : undefined;
-  if (file && selectDecks(io, opts.decks).length > 1) {
-    throw new TalkdeckError({
-      code: 'usage',
-      message: `--out ${opts.out} names one file, but ${opts.decks.length ? 'several decks were named' : 'there are several decks'}`,
-      hint: 'name one deck, or give a folder as --out (each deck becomes <folder>/<deck>.pptx)',
-    });
-  }
+  // A misspelt deck name or a wrong --out is reported before any deck is built.
+  const decks = selectDecks(io, opts.decks);
+  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
-    const target = file ?? join(resolve(io.cwd, opts.out), `${deck.name}.pptx`);
+    const target = targetFor(deck.name);
     const bytes = writePptx({
       model: build.model,
       date,

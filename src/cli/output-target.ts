@@ -1,0 +1,55 @@
+/**
+ * Where an export (PDF, single-file HTML, handout, …) of each deck is written. `--out` names a
+ * folder — each deck goes to `<out>/<deck><suffix><ext>` — or, when it ends in the export's own
+ * extension, the file itself (`pdf --out talk.pdf`). A file name fits one deck only; a file name
+ * of another kind (`pdf --out talk.html`) is a usage error rather than a folder of that name.
+ * An existing folder is always a folder, whatever its name.
+ */
+import { statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
+
+/** Extensions of files talkdeck writes: `--out` with one of these means a file, never a folder. */
+const FILE_EXTENSIONS = ['.pdf', '.html', '.htm', '.md', '.markdown', '.pptx'];
+
+export interface OutputTargetRequest {
+  /** `--out` as given, relative to cwd. */
+  out: string;
+  cwd: string;
+  /** How many decks this run exports. */
+  deckCount: number;
+  /** The export's extensions, the usual one first: ['.html', '.htm']. */
+  extensions: readonly string[];
+  /** Added to the deck's name in a folder: `-notes`, `-handout`. */
+  suffix?: string;
+  /** The export in the user's words, for messages: "a PDF". */
+  what: string;
+}
+
+/** The output file for each deck by name; throws a usage error when --out cannot be right. */
+export function outputTargets(req: OutputTargetRequest): (deckName: string) => string {
+  const path = resolve(req.cwd, req.out);
+  if (!namesFile(path)) return (deck) => join(path, `${deck}${req.suffix ?? ''}${req.extensions[0]}`);
+  const ext = extname(path).toLowerCase();
+  if (!req.extensions.includes(ext)) {
+    throw new TalkdeckError({
+      code: 'usage',
+      message: `--out ${req.out} names a ${ext} file, but this command writes ${req.what} (${req.extensions[0]})`,
+      hint: `name a ${req.extensions[0]} file, or a folder to write <deck>${req.suffix ?? ''}${req.extensions[0]} into`,
+    });
+  }
+  if (req.deckCount > 1) {
+    throw new TalkdeckError({
+      code: 'usage',
+      message: `--out ${req.out} names one file, but there are ${req.deckCount} decks`,
+      hint: `name one deck, or give a folder (e.g. --out dist) to write each deck's ${req.extensions[0]} file into`,
+    });
+  }
+  return () => path;
+}
+
+/** Whether --out names a file of some kind talkdeck writes (and is not an existing folder). */
+export function namesFile(path: string): boolean {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return false;
+  return FILE_EXTENSIONS.includes(extname(path).toLowerCase());
+}
