@@ -40,12 +40,20 @@ export function outlineTable(model: DeckModel): string {
     for (let i = section.first; i < section.first + section.count; i++) {
       const slide = model.slides[i]!;
       const title = slide.layout === 'section' ? `§ ${slide.title}` : `  ${slide.title || `(${slide.layout})`}`;
-      rows.push(row(String(slide.number), title, formatDuration(slide.timing)));
+      rows.push(row(slide.label, title, formatDuration(slide.timing)));
     }
     const name = section.title ?? 'Before the first section';
     rows.push(row('', `  Σ ${name}`, formatDuration(section.seconds)), '');
   }
   rows.push(row('', 'Total', formatDuration(t.totalSeconds)));
+  const backup = model.slides.filter((s) => s.backup);
+  if (backup.length) {
+    rows.push('', row('', 'Backup (not in the total)', ''));
+    for (const slide of backup) {
+      const title = slide.layout === 'section' ? `§ ${slide.title}` : `  ${slide.title || `(${slide.layout})`}`;
+      rows.push(row(slide.label, title, formatDuration(slide.timing)));
+    }
+  }
   rows.push(`${speakingTime(t)}; notes at ${t.settings.wordsPerMinute} words/min + ${t.settings.secondsPerSlide} s per slide`);
   return rows.join('\n').replace(/^(.*?)\s+$/gm, '$1') + '\n';
 }

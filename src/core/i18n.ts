@@ -29,6 +29,8 @@ export interface SpeakerLabels {
   lost: string;
   /** Shown in the presentation window when the browser blocks the popup. */
   blocked: string;
+  /** The button that jumps to the backup slides. */
+  backup: string;
 }
 
 export interface Labels {
@@ -44,6 +46,13 @@ export interface Labels {
   /** "about 6 min" on the agenda: `about` and `minutesShort` around the number. */
   about: string;
   minutesShort: string;
+  /** The closing slide's link to the backup part, and the handout's heading for it. */
+  backup: string;
+  /** Charts: the data table's first header, the chart kinds, and the words of the description. */
+  category: string;
+  chartKinds: Record<'bar' | 'hbar' | 'stacked' | 'line', string>;
+  to: string;
+  valuesFrom: string;
   speaker: SpeakerLabels;
 }
 
@@ -59,6 +68,11 @@ const LABELS: Record<string, Labels> = {
     notes: 'Notes',
     about: 'about',
     minutesShort: 'min',
+    backup: 'Backup slides',
+    category: 'Category',
+    chartKinds: { bar: 'Bar chart', hbar: 'Horizontal bar chart', stacked: 'Stacked bar chart', line: 'Line chart' },
+    to: 'to',
+    valuesFrom: 'values from',
     speaker: {
       title: 'Speaker view',
       open: 'Open the speaker view',
@@ -82,6 +96,7 @@ const LABELS: Record<string, Labels> = {
       connecting: 'Connecting to the presentation …',
       lost: 'Lost the connection to the presentation. Close this window and press S in the presentation.',
       blocked: 'The speaker view could not open. Allow pop-up windows for this page, then press S again.',
+      backup: 'Backup slides',
     },
   },
   de: {
@@ -95,6 +110,11 @@ const LABELS: Record<string, Labels> = {
     notes: 'Notizen',
     about: 'ca.',
     minutesShort: 'Min.',
+    backup: 'Backup-Folien',
+    category: 'Kategorie',
+    chartKinds: { bar: 'Säulendiagramm', hbar: 'Balkendiagramm', stacked: 'Gestapeltes Säulendiagramm', line: 'Liniendiagramm' },
+    to: 'bis',
+    valuesFrom: 'Werte von',
     speaker: {
       title: 'Sprecheransicht',
       open: 'Sprecheransicht öffnen',
@@ -118,6 +138,7 @@ const LABELS: Record<string, Labels> = {
       connecting: 'Verbindung zur Präsentation wird hergestellt …',
       lost: 'Die Verbindung zur Präsentation ist unterbrochen. Dieses Fenster schließen und in der Präsentation S drücken.',
       blocked: 'Die Sprecheransicht konnte nicht geöffnet werden. Pop-up-Fenster für diese Seite erlauben und erneut S drücken.',
+      backup: 'Backup-Folien',
     },
   },
 };

@@ -6,16 +6,59 @@
 import { TalkdeckError } from './errors.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js';
-import type { Deck, LayoutName, NormalSlide, Point, Reference } from './schema.js';
+import { SLIDE_SIZES, type ChartKind, type Deck, type LayoutName, type NormalSlide, type Point, type Reference, type RevealOptions, type SlideSize } from './schema.js';
 import { assignIds } from './slug.js';
 import type { TimingSettings } from './settings.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from './validate.js';
+import type { SlideOf } from './schema.js';
 import type * as WorldMapModule from './render/world-map.js';
+import type * as ChartModule from './render/chart.js';
+import { isDark, parseHexColour } from './colour.js';
+import { fractionDigits, numberFormat } from './number-format.js';
 
 /** The map renderer is heavy (d3-geo, atlas data): loaded only for decks with a map slide. */
 export type MapRenderer = Pick<typeof WorldMapModule, 'renderWorldMap' | 'unknownCountryCodes'>;
+/** The chart renderer (d3-scale, d3-shape): loaded only for decks with a chart slide. */
+export type ChartRenderer = Pick<typeof ChartModule, 'renderChart'>;
+
+export type Align = 'left' | 'right' | 'center';
+
+/** A table as plain data: every output (HTML, handout, PowerPoint) reads it. */
+export interface TableModel {
+  columns: { html: string; text: string; align: Align }[];
+  rows: { cells: { html: string; text: string; value?: number | undefined; align: Align }[]; highlight: boolean }[];
+}
+
+/** A chart as plain data plus its drawing; the PowerPoint writer reads the data, HTML the svg. */
+export interface ChartModel {
+  kind: ChartKind;
+  categories: string[];
+  series: { name: string; values: number[]; formatted: string[] }[];
+  unit?: string | undefined;
+  /** The value axis after rounding to nice ticks (or the slide's `min`/`max`). */
+  min: number;
+  max: number;
+  ticks: number[];
+  /** The inline `<svg>`. */
+  svg: string;
+  /** Text alternative (the svg's `<desc>`). */
+  description: string;
+  /** `id` of the visually hidden data table. */
+  tableId: string;
+}
+
+/** A slide's own background: a colour or an image, with the text tone that reads on it. */
+export interface BackgroundModel {
+  color?: string | undefined;
+  /** Output path of the image (`assets/…`). */
+  image?: string | undefined;
+  /** Opacity of the image over black (dims any photo under light text). */
+  opacity?: number | undefined;
+  /** `dark` backgrounds get light text. */
+  tone: 'dark' | 'light';
+}
 
 export interface PointModel {
   html: string;
@@ -45,6 +88,13 @@ export interface SlideModel {
   id: string;
   /** 1-based position in the deck. */
   number: number;
+  /** The number shown on the slide and in the speaker view: `3` in the talk, `A1` in the backup part. */
+  label: string;
+  /** After an `appendix` section: outside the talk's timing and agenda. */
+  backup: boolean;
+  background?: BackgroundModel | undefined;
+  /** reveal.js transition of this slide, when it differs from the deck's. */
+  transition?: string | undefined;
   layout: LayoutName;
   /** The partial that renders this slide's body: `layouts/<layout>`. */
   template: string;
@@ -79,6 +129,10 @@ export interface SlideModel {
   /** `minutes` only when the agenda slide asks for `times: true`. */
   agenda?: { id: string; titleHtml: string; number: number; minutes?: number | undefined }[];
   references?: ReferenceModel[];
+  table?: TableModel;
+  chart?: ChartModel;
+  /** The closing slide's link to the backup part. */
+  backupLink?: { id: string } | undefined;
 }
 
 export interface DeckModel {
@@ -99,6 +153,15 @@ export interface DeckModel {
   references: ReferenceModel[];
   /** Files of the deck folder the output needs (images), relative to the deck folder. */
   assets: string[];
+  /** Slide size: aspect ratio and the pixel box reveal.js lays slides out in (also the PDF page). */
+  size: { name: SlideSize; width: number; height: number };
+  transition: string;
+  /** The reveal.js options the deck sets (validated); `revealConfig` merges them over the defaults. */
+  reveal: RevealOptions;
+  /** The backup part: its first slide (the `appendix` section), when the deck has one. */
+  appendix?: { id: string; titleHtml: string } | undefined;
+  /** Slides of the talk itself (without the backup part). */
+  mainSlideCount: number;
 }
 
 export interface ModelInput {
@@ -110,6 +173,8 @@ export interface ModelInput {
   exists: (relativePath: string) => boolean;
   /** Needed when the deck has a map slide. */
   maps?: MapRenderer | undefined;
+  /** Needed when the deck has a chart slide. */
+  charts?: ChartRenderer | undefined;
   timing: TimingSettings;
 }
 
@@ -183,15 +248,51 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   );
   const refByKey = new Map(refModels.map((r) => [r.key, r]));
 
+  // The backup part starts at the first `appendix` section and runs to the end of the deck.
+  const appendixAt = input.slides.findIndex(({ slide }) => slide.layout === 'section' && slide.appendix === true);
+  const isBackup = (position: number): boolean => appendixAt >= 0 && position >= appendixAt;
+  const mainSlideCount = appendixAt >= 0 ? appendixAt : input.slides.length;
+  const label = (position: number): string =>
+    !isBackup(position) ? String(position + 1) : position === appendixAt ? 'A' : `A${position - appendixAt}`;
+
   const timing = estimateTiming(
-    input.slides.map(({ slide }, i) => ({ layout: slide.layout, title: titles[i]!.plain, notes: slide.notes })),
+    input.slides.map(({ slide }, i) => ({ layout: slide.layout, title: titles[i]!.plain, notes: slide.notes, backup: isBackup(i) })),
     meta.duration,
     input.timing,
   );
   const sections = input.slides.flatMap(({ slide }, position) =>
-    slide.layout === 'section' ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
+    slide.layout === 'section' && !isBackup(position) ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
   );
+  const appendix = appendixAt >= 0 ? { id: ids[appendixAt]!, titleHtml: titles[appendixAt]!.html ?? '' } : undefined;
+  const size = meta.size ?? '16:9';
+  const slideSize = { name: size, ...SLIDE_SIZES[size] };
   const assets: string[] = [];
+  /** The one rule for files a deck may use: inside its folder, existing; listed once for copying. */
+  const deckFile = (file: string, keyPath: KeyPath, what: string): string | undefined => {
+    const src = file.replace(/\\/g, '/');
+    if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
+      errors.push(
+        errorAt(source, keyPath, {
+          code: 'missing-file',
+          message: `${what} path \`${file}\` must be a path inside the deck folder`,
+          hint: 'put the image next to deck.yaml (e.g. images/figure.svg) and give its relative path; remote images would break offline use',
+        }),
+      );
+      return undefined;
+    }
+    if (!input.exists(src)) {
+      errors.push(
+        errorAt(source, keyPath, {
+          code: 'missing-file',
+          message: `${what} \`${file}\` not found in the deck folder`,
+          hint: 'check the file name and its case; paths are relative to the folder of deck.yaml, and links to files outside it are not followed',
+        }),
+      );
+      return undefined;
+    }
+    if (!assets.includes(src)) assets.push(src);
+    return `assets/${src}`;
+  };
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
@@ -200,6 +301,10 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     const base: SlideModel = {
       id: ids[i]!,
       number: i + 1,
+      label: label(i),
+      backup: isBackup(i),
+      background: slideBackground(slide.background, [...path, 'background'], deckFile, (e) => errors.push(e), source),
+      transition: slide.transition,
       layout: slide.layout,
       template: `layouts/${slide.layout}`,
       title: titles[i]!.plain,
@@ -230,6 +335,11 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       assets,
       lang,
       maps: input.maps,
+      charts: input.charts,
+      deckFile,
+      appendix,
+      size: slideSize,
+      labels,
     });
   });
 
@@ -250,6 +360,11 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     slides,
     references: refModels,
     assets,
+    size: slideSize,
+    transition: meta.transition ?? 'fade',
+    reveal: meta.reveal ?? {},
+    appendix,
+    mainSlideCount,
   };
   return { model, errors };
 }
@@ -269,6 +384,11 @@ interface LayoutContext {
   assets: string[];
   lang: string;
   maps: MapRenderer | undefined;
+  charts: ChartRenderer | undefined;
+  deckFile: (file: string, keyPath: KeyPath, what: string) => string | undefined;
+  appendix: { id: string } | undefined;
+  size: { width: number; height: number };
+  labels: Labels;
 }
 
 function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
@@ -283,7 +403,12 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         ...base,
         subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']),
         points: points(slide.points ?? [], [...path, 'points']),
+        backupLink: ctx.appendix && !base.backup ? { id: ctx.appendix.id } : undefined,
       };
+    case 'table':
+      return tableModel(base, slide, ctx);
+    case 'chart':
+      return chartModel(base, slide, ctx);
     case 'agenda':
       return {
         ...base,
@@ -329,28 +454,11 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         },
       };
     case 'image': {
-      const src = slide.src.replace(/\\/g, '/');
-      if (src.startsWith('/') || /^[a-z]+:/i.test(src) || src.split('/').includes('..')) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image path \`${slide.src}\` must be a path inside the deck folder`,
-            hint: 'put the image next to deck.yaml (e.g. images/figure.svg) and give its relative path; remote images would break offline use',
-          }),
-        );
-      } else if (!ctx.exists(src)) {
-        ctx.errors.push(
-          errorAt(ctx.source, [...path, 'src'], {
-            code: 'missing-file',
-            message: `Image \`${slide.src}\` not found in the deck folder`,
-            hint: 'check the file name and its case; paths are relative to the folder of deck.yaml, and links to files outside it are not followed',
-          }),
-        );
-      } else if (!ctx.assets.includes(src)) ctx.assets.push(src);
+      const src = ctx.deckFile(slide.src, [...path, 'src'], 'Image');
       return {
         ...base,
         image: {
-          src: `assets/${src}`,
+          src: src ?? '',
           alt: plainText(slide.alt),
           captionHtml: maybe(slide.caption, [...path, 'caption']),
           creditHtml: maybe(slide.credit, [...path, 'credit']),
@@ -386,6 +494,245 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     case 'sources':
       return { ...base, references: ctx.refModels };
   }
+}
+
+/** Opacity of a background image over black: white text on the brightest pixel still has 4.7:1. */
+export const BACKGROUND_IMAGE_OPACITY = 0.45;
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
+
+function slideBackground(
+  value: string | undefined,
+  keyPath: KeyPath,
+  deckFile: LayoutContext['deckFile'],
+  report: (e: TalkdeckError) => void,
+  source: SourceFile,
+): BackgroundModel | undefined {
+  if (value === undefined) return undefined;
+  const rgb = parseHexColour(value);
+  if (rgb) return { color: value.toLowerCase(), tone: isDark(rgb) ? 'dark' : 'light' };
+  if (!IMAGE_EXTENSIONS.test(value)) {
+    report(
+      errorAt(source, keyPath, {
+        code: 'schema',
+        message: `\`background\` must be a colour such as #0b2545 or an image file, got \`${value}\``,
+        hint: 'write a hex colour (#rgb or #rrggbb) or the path of a .png, .jpg, .svg or .webp inside the deck folder',
+      }),
+    );
+    return undefined;
+  }
+  const image = deckFile(value, keyPath, 'Background image');
+  return image ? { image, color: '#000000', opacity: BACKGROUND_IMAGE_OPACITY, tone: 'dark' } : undefined;
+}
+
+/** A cell that is a number, or text that reads as one (`3,1`, `23.000`, `2 %`, `−4`). */
+const NUMERIC = /^[−+-]?(\d{1,3}([.,  ]\d{3})+|\d+)([.,]\d+)?\s?(%|‰|€|\$)?$/;
+
+function tableModel(base: SlideModel, slide: SlideOf<'table'>, ctx: LayoutContext): SlideModel {
+  const { path } = ctx;
+  const width = slide.columns.length;
+  let ok = true;
+  slide.rows.forEach((row, r) => {
+    if (row.length !== width) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'rows', r], {
+          code: 'table-shape',
+          message: `Row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'}, but the table has ${width} column${width === 1 ? '' : 's'}`,
+          hint: `give every row one cell per entry of \`columns\` (${width}); write "" for an empty cell`,
+        }),
+      );
+    }
+  });
+  if (slide.align && slide.align.length !== width) {
+    ok = false;
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'align'], {
+        code: 'table-shape',
+        message: `\`align\` has ${slide.align.length} entries, but the table has ${width} columns`,
+        hint: 'give one of left, right, center per column, or leave `align` out (numbers are right-aligned by themselves)',
+      }),
+    );
+  }
+  (slide.highlight ?? []).forEach((n, i) => {
+    if (n > slide.rows.length) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'highlight', i], {
+          code: 'table-shape',
+          message: `\`highlight\` names row ${n}, but the table has ${slide.rows.length} row${slide.rows.length === 1 ? '' : 's'}`,
+          hint: 'rows are counted from 1, the first row under the header',
+        }),
+      );
+    }
+  });
+  if (!ok) return base;
+  // Per column, so a column of years keeps 2017 while a column of shares shows 3,0 and 3,1.
+  const formats = slide.columns.map((_, c) =>
+    numberFormat(ctx.lang, fractionDigits(slide.rows.flatMap((row) => (typeof row[c] === 'number' ? [row[c]] : [])))),
+  );
+  const numeric = slide.columns.map((_, c) =>
+    slide.rows.every((row) => {
+      const cell = row[c];
+      return typeof cell === 'number' || (typeof cell === 'string' && (cell.trim() === '' || NUMERIC.test(plainText(cell).trim())));
+    }) && slide.rows.some((row) => row[c] !== ''),
+  );
+  const highlight = new Set(slide.highlight ?? []);
+  const align = slide.columns.map((_, i): Align => slide.align?.[i] ?? (numeric[i] ? 'right' : 'left'));
+  return {
+    ...base,
+    table: {
+      columns: slide.columns.map((c, i) => {
+        const html = ctx.inline(c, [...path, 'columns', i]);
+        return { html, text: htmlToText(html), align: align[i]! };
+      }),
+      rows: slide.rows.map((row, r) => ({
+        highlight: highlight.has(r + 1),
+        cells: row.map((cell, c) => {
+          if (typeof cell === 'number') {
+            const text = formats[c]!.format(cell);
+            return { html: escapeHtml(text), text, value: cell, align: align[c]! };
+          }
+          const html = ctx.inline(cell, [...path, 'rows', r, c]);
+          return { html, text: htmlToText(html), align: align[c]! };
+        }),
+      })),
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
+function chartBox(ctx: LayoutContext, slide: SlideOf<'chart'>): { width: number; height: number } {
+  const width = ctx.size.width - 2 * 56;
+  const legend = slide.series.length > 1 ? 44 : 0;
+  const summary = slide.summary ? 112 : 0;
+  const cite = slide.cite?.length ? 10 : 0;
+  return { width, height: Math.max(240, ctx.size.height - 36 - 64 - 74 - legend - summary - cite) };
+}
+
+function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: LayoutContext): SlideModel {
+  const { path } = ctx;
+  if (!ctx.charts) throw new Error('chart slide modelled without a chart renderer');
+  let ok = true;
+  const n = slide.categories.length;
+  slide.series.forEach((s, si) => {
+    if (s.values.length !== n) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'series', si, 'values'], {
+          code: 'chart-shape',
+          message: `Series \`${s.name}\` has ${s.values.length} value${s.values.length === 1 ? '' : 's'}, but there ${n === 1 ? 'is 1 category' : `are ${n} categories`}`,
+          hint: `give one number per entry of \`categories\` (${slide.categories.map(String).join(', ')}), in the same order`,
+        }),
+      );
+    }
+    if (slide.chart === 'stacked') {
+      const negative = s.values.findIndex((v) => v < 0);
+      if (negative >= 0) {
+        ok = false;
+        ctx.errors.push(
+          errorAt(ctx.source, [...path, 'series', si, 'values', negative], {
+            code: 'chart-negative',
+            message: `A stacked chart cannot show the negative value ${s.values[negative]} (series \`${s.name}\`)`,
+            hint: 'stacked bars add up parts of a whole; use `chart: bar` to show negative values side by side',
+          }),
+        );
+      }
+    }
+  });
+  if (slide.min !== undefined && slide.max !== undefined && slide.min >= slide.max) {
+    ok = false;
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'max'], {
+        code: 'chart-shape',
+        message: `\`max\` (${slide.max}) must be greater than \`min\` (${slide.min})`,
+        hint: 'leave both out to fit the axis to the data',
+      }),
+    );
+  }
+  if (!ok) return base;
+  const all = slide.chart === 'stacked'
+    ? slide.categories.map((_, c) => slide.series.reduce((sum, s) => sum + s.values[c]!, 0))
+    : slide.series.flatMap((s) => s.values);
+  const hi = Math.max(...all);
+  const lo = Math.min(...all);
+  if (slide.max !== undefined && slide.max < hi) {
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'max'], {
+        code: 'chart-shape',
+        message: `\`max\` (${slide.max}) is below the largest ${slide.chart === 'stacked' ? 'stack' : 'value'} (${hi}): bars would be cut off`,
+        hint: `raise \`max\` to at least ${hi}, or leave it out`,
+      }),
+    );
+    return base;
+  }
+  if (slide.min !== undefined && slide.min > Math.min(lo, slide.chart === 'line' ? lo : 0)) {
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'min'], {
+        code: 'chart-shape',
+        message: `\`min\` (${slide.min}) is above the ${slide.chart === 'line' ? 'smallest value' : 'baseline 0 of the bars'} (${slide.chart === 'line' ? lo : Math.min(lo, 0)})`,
+        hint: slide.chart === 'line' ? `lower \`min\` to ${lo} or less, or leave it out` : 'bars start at 0: leave `min` out, or use `chart: line` for an axis that does not start at 0',
+      }),
+    );
+    return base;
+  }
+  const format = numberFormat(ctx.lang, fractionDigits(slide.series.flatMap((s) => s.values)));
+  const categories = slide.categories.map((c) => (typeof c === 'number' ? String(c) : plainText(c)));
+  const series = slide.series.map((s) => ({ name: plainText(s.name), values: s.values, formatted: s.values.map((v) => format.format(v)) }));
+  const description = chartDescription(ctx.labels, slide.chart, categories, series, slide.unit, format.format(lo), format.format(hi));
+  const box = chartBox(ctx, slide);
+  const drawing = ctx.charts.renderChart({
+    kind: slide.chart,
+    categories,
+    series: series.map(({ name, values }) => ({ name, values })),
+    unit: slide.unit,
+    min: slide.min,
+    max: slide.max,
+    lang: ctx.lang,
+    title: base.title,
+    description,
+    idPrefix: `chart-${base.id}`,
+    ...box,
+  });
+  return {
+    ...base,
+    chart: {
+      kind: slide.chart,
+      categories,
+      series,
+      unit: slide.unit,
+      min: drawing.domain[0],
+      max: drawing.domain[1],
+      ticks: drawing.ticks,
+      svg: drawing.svg,
+      description,
+      tableId: `chart-${base.id}-data`,
+    },
+  };
+}
+
+/** "Bar chart: Kolumbien, Japan; 2021 to 2023; in % des BIP; values from 1.1 to 3.1." */
+function chartDescription(
+  labels: Labels,
+  kind: ChartKind,
+  categories: string[],
+  series: { name: string }[],
+  unit: string | undefined,
+  lo: string,
+  hi: string,
+): string {
+  const span = categories.length > 1 ? `${categories[0]} ${labels.to} ${categories.at(-1)}` : categories[0];
+  return [
+    `${labels.chartKinds[kind]}: ${series.map((s) => s.name).join(', ')}`,
+    span,
+    unit ? `in ${unit}` : undefined,
+    `${labels.valuesFrom} ${lo} ${labels.to} ${hi}.`,
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Whole minutes, at least one: an agenda promising "0 min" for a part of the talk reads as a mistake. */

@@ -66,6 +66,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   }
 
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
+  const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
   const meta = validation.meta;
   const settings = resolveSettings({ config: input.layers?.config, deck: { lint: meta.lint, timing: meta.timing }, cli: input.layers?.cli });
   const { model, errors: modelErrors } = buildModel({
@@ -75,6 +76,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     slides: validation.slides,
     exists: input.exists,
     maps: needsMap ? await import('./render/world-map.js') : undefined,
+    charts: needsCharts ? await import('./render/chart.js') : undefined,
     timing: settings.timing,
   });
   errors.push(...modelErrors);
@@ -118,26 +120,29 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 }
 
 /**
- * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (duration)
- * < URL query parameters, which reveal.js applies itself at run time. `speakerView` is the
- * option block of talkdeck's speaker-view plugin (reveal.js keeps unknown keys for plugins).
+ * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
+ * `transition`, `duration`, the `reveal` block) < URL query parameters, which reveal.js applies
+ * itself at run time. `speakerView` is the option block of talkdeck's speaker-view plugin
+ * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
  */
 export function revealConfig(model: DeckModel): Record<string, unknown> {
   return {
     hash: true,
     respondToHashChanges: true,
-    width: 1280,
-    height: 720,
     margin: 0.04,
     center: false,
     controls: true,
     progress: true,
     slideNumber: 'c/t',
-    transition: 'fade',
     transitionSpeed: 'fast',
     pdfSeparateFragments: false,
+    width: model.size.width,
+    height: model.size.height,
+    transition: model.transition,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
+    ...model.reveal,
     speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
+    talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },
   };
 }
 

@@ -8,6 +8,17 @@ import { LINT_RULES, type LintRuleId } from './lint/rules.js';
 import { SEVERITIES, TIMING_DEFAULTS } from './settings.js';
 
 const Text = z.string().min(1, 'must not be empty');
+/** reveal.js slide transitions. */
+export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
+/** Slide sizes, as aspect ratios; the pixel size each stands for is in `SLIDE_SIZES`. */
+export const SLIDE_SIZES = {
+  '16:9': { width: 1280, height: 720 },
+  '16:10': { width: 1280, height: 800 },
+  '4:3': { width: 960, height: 720 },
+} as const;
+export type SlideSize = keyof typeof SLIDE_SIZES;
+export const CHART_KINDS = ['bar', 'hbar', 'stacked', 'line'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
 /** Numbers are accepted where people naturally write them bare (`date: 2015`, `value: 9`). */
 const Label = z.union([z.string().min(1, 'must not be empty'), z.number()]);
 const Notes = z.string().meta({
@@ -54,6 +65,15 @@ const common = {
   summary: Text.optional().meta({
     description: 'A one-line takeaway shown at the bottom of the slide (inline Markdown).',
   }),
+  background: Text.optional().meta({
+    description:
+      'The slide background: a colour (`#0b2545`, `#fff`) or an image inside the deck folder (`images/bogota.jpg`). The text colour switches for contrast: light text on dark colours; an image is dimmed under light text so any photo stays readable.',
+    examples: ['#0b2545', 'images/bogota.jpg'],
+  }),
+  transition: z.enum(TRANSITIONS).optional().meta({
+    description: 'How this slide comes in, overriding the deck’s `transition`.',
+    examples: ['none'],
+  }),
 };
 
 /** What each layout is for: the reference documentation and editor tooltips show it. */
@@ -68,6 +88,8 @@ const LAYOUT_DESCRIPTIONS = {
   quote: 'A verbatim quotation with its speaker and context.',
   image: 'An image from the deck folder with required alt text, caption and credit.',
   map: 'A world map drawn at build time, highlighting countries by ISO code, with a legend.',
+  table: 'A table: header cells, rows of cells (inline Markdown); numeric columns are right-aligned.',
+  chart: 'A bar, horizontal bar, stacked bar or line chart drawn at build time from the numbers, with its data as an accessible table.',
   sources: 'The references the slides cite, numbered in order of first citation.',
   closing: 'A closing slide: a message, optionally with a few points.',
 } as const;
@@ -98,6 +120,11 @@ export const SectionSlide = z.strictObject({
   layout: z.literal('section'),
   title: titleField,
   subtitle: Text.optional().meta({ description: 'A line under the section title.' }),
+  appendix: z.boolean().optional().meta({
+    description:
+      'Starts the backup part: this section and every slide after it come after the talk, are numbered A1, A2, …, left out of the agenda and the speaking time, and linked from the closing slide and the speaker view.',
+    default: false,
+  }),
   ...common,
 }).meta(layoutMeta('section'));
 
@@ -195,6 +222,64 @@ export const MapSlide = z.strictObject({
   ...common,
 }).meta(layoutMeta('map'));
 
+/** A table cell or chart label: text, or a bare number (printed in the deck's language). */
+const Cell = Label.meta({ description: 'A cell: inline Markdown, or a number (formatted for the deck language).', examples: ['Kolumbien', 3.1] });
+
+export const TableSlide = z.strictObject({
+  layout: z.literal('table'),
+  title: titleField,
+  columns: z.array(Text).min(1, 'a table needs at least one column').meta({
+    description: 'The header cells, one per column (inline Markdown).',
+    examples: [['Programm', 'Jahr', 'Zielfelder']],
+  }),
+  rows: z
+    .array(z.array(Cell).min(1, 'a row needs at least one cell'))
+    .min(1, 'a table needs at least one row')
+    .meta({
+      description: 'The rows, each a list with one cell per column. Numbers may be written bare (`3.1`); they are printed in the deck language (3,1 in German).',
+      examples: [[['IPCP', 2017, 6], ['ITPP', 2021, 10]]],
+    }),
+  align: z.array(z.enum(['left', 'right', 'center'])).optional().meta({
+    description: 'Alignment per column. Default: right for columns whose cells are all numbers, else left.',
+    examples: [['left', 'right', 'right']],
+  }),
+  highlight: z.array(z.number().int().min(1, 'rows are counted from 1')).optional().meta({
+    description: 'Rows to emphasise, counted from 1 (the first row under the header).',
+    examples: [[2]],
+  }),
+  ...common,
+}).meta(layoutMeta('table'));
+
+export const ChartSlide = z.strictObject({
+  layout: z.literal('chart'),
+  title: titleField,
+  chart: z.enum(CHART_KINDS).meta({
+    description: '`bar` (columns side by side), `hbar` (horizontal bars, for long labels), `stacked` (columns stacked per category, values ≥ 0) or `line` (one line per series).',
+    examples: ['bar'],
+  }),
+  categories: z.array(Label).min(1, 'a chart needs at least one category').meta({
+    description: 'The labels along the category axis, e.g. years.',
+    examples: [['2021', '2022', '2023']],
+  }),
+  series: z
+    .array(
+      z.strictObject({
+        name: Text.meta({ description: 'The series’ name, shown in the legend.', examples: ['Kolumbien'] }),
+        values: z.array(z.number()).meta({
+          description: 'One number per category, in the order of `categories` (a decimal point, not a comma: `3.1`).',
+          examples: [[3.1, 3.0, 3.1]],
+        }),
+      }),
+    )
+    .min(1, 'a chart needs at least one series')
+    .max(6, 'at most 6 series can get distinct colours; split the chart')
+    .meta({ description: 'The data: one or more named series of numbers (up to 6).' }),
+  unit: Text.optional().meta({ description: 'The unit of the values, shown on the value axis and in the data table.', examples: ['% des BIP'] }),
+  min: z.number().optional().meta({ description: 'Lower end of the value axis. Default: 0, or the smallest value when it is below 0.' }),
+  max: z.number().optional().meta({ description: 'Upper end of the value axis. Default: the largest value, rounded up to a nice tick.' }),
+  ...common,
+}).meta(layoutMeta('chart'));
+
 export const SourcesSlide = z.strictObject({
   layout: z.literal('sources'),
   title: Text.optional().meta({ description: 'Defaults to “Sources” in the deck language.' }),
@@ -221,6 +306,8 @@ export const LAYOUTS = {
   quote: QuoteSlide,
   image: ImageSlide,
   map: MapSlide,
+  table: TableSlide,
+  chart: ChartSlide,
   sources: SourcesSlide,
   closing: ClosingSlide,
 } as const;
@@ -238,6 +325,8 @@ export const SlideSchema = z.union([
   QuoteSlide,
   ImageSlide,
   MapSlide,
+  TableSlide,
+  ChartSlide,
   SourcesSlide,
   ClosingSlide,
 ]);
@@ -293,6 +382,53 @@ export const TimingSchema = z
       'How the speaking time is estimated from the notes: words ÷ wordsPerMinute + secondsPerSlide per slide. The estimates become reveal.js `data-timing` for the speaker view’s pacing.',
   });
 
+/**
+ * The reveal.js options an author may set, checked here (unknown keys get a did-you-mean),
+ * named as reveal.js names them so a reveal-md `revealOptions` block maps key by key.
+ */
+export const RevealSchema = z
+  .strictObject({
+    controls: z.boolean().optional().meta({ description: 'Show the arrows in the lower right corner.', default: true }),
+    progress: z.boolean().optional().meta({ description: 'Show the progress bar at the bottom.', default: true }),
+    slideNumber: z
+      .union([z.boolean(), z.enum(['c/t', 'c', 'h.v', 'h/v'])])
+      .optional()
+      .meta({
+        description: 'Show the slide number: `true` or `c/t` (3/20), `c` (3), `h.v` or `h/v` (for vertical stacks), `false`. Backup slides show A1, A2, …',
+        default: 'c/t',
+      }),
+    showSlideNumber: z.enum(['all', 'print', 'speaker']).optional().meta({
+      description: 'Where the slide number shows: `all` views, only in `print` (PDF) or only in the `speaker` view.',
+      default: 'all',
+    }),
+    transitionSpeed: z.enum(['default', 'fast', 'slow']).optional().meta({ description: 'Speed of the slide transitions.', default: 'fast' }),
+    backgroundTransition: z.enum(TRANSITIONS).optional().meta({ description: 'Transition of slide backgrounds.', default: 'fade' }),
+    center: z.boolean().optional().meta({ description: 'Centre slide content vertically (talkdeck’s layouts place it themselves).', default: false }),
+    loop: z.boolean().optional().meta({ description: 'After the last slide, go on with the first (a kiosk loop).', default: false }),
+    autoSlide: z.number().int().min(0).optional().meta({
+      description: 'Go to the next slide automatically after this many milliseconds; 0 turns it off.',
+      default: 0,
+      examples: [20000],
+    }),
+    autoSlideStoppable: z.boolean().optional().meta({ description: 'Stop the automatic advance when the presenter navigates.', default: true }),
+    keyboard: z.boolean().optional().meta({ description: 'Navigate with the keyboard.', default: true }),
+    touch: z.boolean().optional().meta({ description: 'Navigate with swipes on touch screens.', default: true }),
+    mouseWheel: z.boolean().optional().meta({ description: 'Navigate with the mouse wheel.', default: false }),
+    overview: z.boolean().optional().meta({ description: 'Allow the slide overview (Esc).', default: true }),
+    fragments: z.boolean().optional().meta({ description: 'Reveal `steps` one by one; `false` shows every step at once.', default: true }),
+    navigationMode: z.enum(['default', 'linear', 'grid']).optional().meta({
+      description: 'How arrow keys move through vertical stacks (reveal.js `navigationMode`).',
+      default: 'default',
+    }),
+    hideInactiveCursor: z.boolean().optional().meta({ description: 'Hide the mouse pointer after a few idle seconds.', default: true }),
+  })
+  .meta({
+    description:
+      'reveal.js options for this deck, by their reveal.js names (a reveal-md `revealOptions` block maps one to one). The slide `transition` is set with the deck’s `transition`, the size with `size`.',
+    examples: [{ controls: false, slideNumber: 'c', loop: true, autoSlide: 20000 }],
+  });
+export type RevealOptions = z.infer<typeof RevealSchema>;
+
 export const DeckSchema = z
   .strictObject({
     title: Text.meta({ description: 'The deck title, also the HTML document title.' }),
@@ -319,6 +455,15 @@ export const DeckSchema = z
       .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _'), ReferenceSchema)
       .optional()
       .meta({ description: 'Sources the deck cites, by key.' }),
+    size: z.enum(Object.keys(SLIDE_SIZES) as [SlideSize, ...SlideSize[]]).optional().meta({
+      description: 'Slide aspect ratio: `16:9` (1280×720), `16:10` (1280×800) or `4:3` (960×720). Carried into the PDF page and the PowerPoint slide size.',
+      default: '16:9',
+    }),
+    transition: z.enum(TRANSITIONS).optional().meta({
+      description: 'How slides come in; a slide’s own `transition` overrides it.',
+      default: 'fade',
+    }),
+    reveal: RevealSchema.optional(),
     lint: LintSchema.optional(),
     timing: TimingSchema.optional(),
     slides: z

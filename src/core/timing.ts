@@ -11,6 +11,8 @@ export interface TimedSlide {
   layout: LayoutName;
   title: string;
   notes?: string | undefined;
+  /** A backup slide (after an `appendix` section): estimated, but outside sections and total. */
+  backup?: boolean | undefined;
 }
 
 export interface SectionTiming {
@@ -23,7 +25,7 @@ export interface SectionTiming {
 }
 
 export interface DeckTiming {
-  /** Whole seconds per slide, in deck order (reveal.js `data-timing`). */
+  /** Whole seconds per slide, in deck order (reveal.js `data-timing`); backup slides too, outside the total. */
   slides: number[];
   sections: SectionTiming[];
   totalSeconds: number;
@@ -43,6 +45,7 @@ export function estimateTiming(slides: readonly TimedSlide[], durationMinutes: n
   const perSlide = slides.map((s) => slideSeconds(s.notes, t));
   const sections: SectionTiming[] = [];
   slides.forEach((s, i) => {
+    if (s.backup) return;
     if (s.layout === 'section' || sections.length === 0) {
       sections.push({ title: s.layout === 'section' ? s.title : undefined, first: i, count: 0, seconds: 0 });
     }
@@ -50,7 +53,7 @@ export function estimateTiming(slides: readonly TimedSlide[], durationMinutes: n
     current.count++;
     current.seconds += perSlide[i]!;
   });
-  const totalSeconds = perSlide.reduce((a, b) => a + b, 0);
+  const totalSeconds = perSlide.reduce((a, b, i) => a + (slides[i]!.backup ? 0 : b), 0);
   const durationSeconds = durationMinutes === undefined ? undefined : Math.round(durationMinutes * 60);
   return {
     slides: perSlide,

@@ -111,12 +111,22 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
   const rel = issue.path as (string | number)[];
   const path = [...base, ...rel];
   const field = String(rel.at(-1) ?? 'value');
-  const what = rel.length ? `\`${field}\`` : 'the value';
+  const last = rel.at(-1);
+  const what =
+    typeof last === 'number' && typeof rel.at(-2) === 'string'
+      ? `item ${last + 1} of \`${String(rel.at(-2))}\``
+      : rel.length
+        ? `\`${field}\``
+        : 'the value';
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, rel);
       return issue.keys.map((key) => {
+        const moved = rel.length === 1 && rel[0] === 'reveal' ? MOVED_REVEAL_OPTIONS[key] : undefined;
         const guess = suggest(key, allowed);
+        if (moved) {
+          return errorAt(source, [...path, key], { code: 'unknown-key', message: `Unknown key \`${key}\`${where(base, rel)}`, hint: moved }, { key: true });
+        }
         return errorAt(
           source,
           [...path, key],
@@ -148,7 +158,10 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
         errorAt(source, path, {
           code: 'wrong-type',
           message: `${capital(what)} must be ${article(issue.expected)}, got ${describe(value)}`,
-          hint: typeHint(issue.expected),
+          hint:
+            issue.expected === 'number' && typeof value === 'string' && /^\s*-?\d+,\d+\s*$/.test(value)
+              ? `write ${value.trim().replace(',', '.')} with a decimal point and without quotes; talkdeck prints it in the deck's language (3,1 in German)`
+              : typeHint(issue.expected),
         }),
       ];
     }
@@ -172,14 +185,18 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
         }),
       ];
     }
-    case 'invalid_value':
+    case 'invalid_value': {
+      const value = valueAt(root, rel);
+      const options = issue.values.filter((v): v is string => typeof v === 'string');
+      const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       return [
         errorAt(source, path, {
           code: 'schema',
           message: `${capital(what)} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-          hint: 'use one of the listed values',
+          hint: guess ? `did you mean \`${guess}\`?` : 'use one of the listed values',
         }),
       ];
+    }
     default:
       return [
         errorAt(source, path, {
@@ -190,6 +207,14 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
       ];
   }
 }
+
+/** reveal.js options that talkdeck sets elsewhere: where to put them instead. */
+const MOVED_REVEAL_OPTIONS: Record<string, string> = {
+  transition: 'set `transition:` at the top level of the deck (or on a slide), not inside `reveal`',
+  width: 'set `size: 16:9`, `16:10` or `4:3` at the top level of the deck',
+  height: 'set `size: 16:9`, `16:10` or `4:3` at the top level of the deck',
+  theme: 'set `theme:` at the top level of the deck',
+};
 
 function where(base: KeyPath, rel: readonly (string | number)[]): string {
   const slide = base[0] === 'slides' && typeof base[1] === 'number' ? ` on slide ${base[1] + 1}` : '';

@@ -48,11 +48,14 @@
       var slide = deck.getCurrentSlide();
       var notes = slide ? Array.prototype.map.call(slide.querySelectorAll('aside.notes'), function (n) { return n.innerHTML; }).join('\n') : '';
       var next = slides[index + 1];
+      var options = deck.getConfig().talkdeck || {};
       return {
         type: 'state',
         state: deck.getState(),
         index: index,
-        total: slides.length,
+        total: options.appendix ? options.mainSlides : slides.length,
+        label: slide ? slide.getAttribute('data-label') : null,
+        backup: Boolean(slide && slide.hasAttribute('data-backup')),
         title: slideTitle(slide),
         notes: notes,
         nextTitle: next ? slideTitle(next) : null,
@@ -67,6 +70,7 @@
         url: url,
         loadId: loadId,
         totalTime: deck.getConfig().totalTime || null,
+        appendix: Boolean((deck.getConfig().talkdeck || {}).appendix),
         timings: deck.getSlides().map(function (s) {
           var t = parseInt(s.getAttribute('data-timing'), 10);
           return isNaN(t) ? null : t;
@@ -130,6 +134,16 @@
       if (event.source !== popup) return;
       if (data.type === 'connected') clearInterval(connectTimer);
       else if (data.type === 'key' && typeof data.keyCode === 'number') deck.triggerKey(data.keyCode);
+      else if (data.type === 'backup') toAppendix();
+    }
+
+    /** Jumps to the first slide of the backup part (the section with `appendix: true`). */
+    function toAppendix() {
+      var id = (deck.getConfig().talkdeck || {}).appendix;
+      var target = id && document.getElementById(id);
+      if (!target) return;
+      var h = deck.getHorizontalSlides().indexOf(target.parentNode.classList.contains('stack') ? target.parentNode : target);
+      if (h >= 0) deck.slide(h, 0, 0);
     }
 
     function onChange() {
@@ -179,7 +193,8 @@
       '<section id="td-current" aria-labelledby="td-current-label"><h2 id="td-current-label" class="td-label">' + e(L.current) + '</h2><div class="td-frame"></div></section>' +
       '<section id="td-next" aria-labelledby="td-next-label"><h2 id="td-next-label" class="td-label">' + e(L.upNext) + ' <span id="td-next-title"></span></h2><div class="td-frame"></div><p id="td-end" hidden>' + e(L.end) + '</p></section>' +
       '<section id="td-notes-box" aria-labelledby="td-notes-label"><div class="td-notes-head"><h2 id="td-notes-label" class="td-label">' + e(L.notes) + '</h2>' +
-      '<p class="td-buttons"><button type="button" id="td-reset">' + e(L.reset) + '</button>' +
+      '<p class="td-buttons"><button type="button" id="td-backup" hidden>' + e(L.backup || 'Backup') + '</button>' +
+      '<button type="button" id="td-reset">' + e(L.reset) + '</button>' +
       '<button type="button" id="td-smaller" aria-label="' + e(L.smaller) + '">A−</button>' +
       '<button type="button" id="td-larger" aria-label="' + e(L.larger) + '">A+</button></p></div>' +
       '<div id="td-notes"></div></section>' +
@@ -289,7 +304,8 @@
     function showState(data) {
       last = data;
       index = data.index;
-      $('td-position').textContent = L.slide + ' ' + (data.index + 1) + ' ' + L.of + ' ' + data.total + (data.title ? ' · ' + data.title : '');
+      var number = data.label || String(data.index + 1);
+      $('td-position').textContent = L.slide + ' ' + number + (data.backup ? '' : ' ' + L.of + ' ' + data.total) + (data.title ? ' · ' + data.title : '');
       var notes = $('td-notes');
       notes.innerHTML = data.notes || '';
       notes.classList.toggle('empty', !data.notes);
@@ -358,6 +374,7 @@
     notesSize = setNotesSize(notesSize);
     $('td-larger').addEventListener('click', function () { notesSize = setNotesSize(notesSize + 4); });
     $('td-smaller').addEventListener('click', function () { notesSize = setNotesSize(notesSize - 4); });
+    $('td-backup').addEventListener('click', function () { toOpener({ type: 'backup' }); });
     $('td-reset').addEventListener('click', function () {
       start = Date.now();
       tick();
@@ -378,6 +395,7 @@
           status.hidden = true;
           totalTime = data.totalTime;
           timings = data.timings || [];
+          $('td-backup').hidden = !data.appendix;
           setupFrames(data.url, data.loadId);
           toOpener({ type: 'connected' });
         } else if (data.type === 'state' && connected) {

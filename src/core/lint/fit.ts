@@ -17,17 +17,26 @@ type Weight = keyof typeof GLYPH_EM;
 const SPACE_EM = 0.2;
 
 const BASE = 32; // --r-main-font-size in briefing.css
-const WIDTH = 1280 - 2 * 56; // slide minus side padding
+/** Measures at the default 16:9 size; `estimateFit` uses the deck's `size`. */
+let WIDTH = 1280 - 2 * 56; // slide minus side padding
 const CONTENT_TOP = 36;
-const CONTENT_BOTTOM = 720 - 64;
-const SUMMARY_BOTTOM = 720 - 78;
+let CONTENT_BOTTOM = 720 - 64;
+let SUMMARY_BOTTOM = 720 - 78;
 const GAP = 12; // air we want between the body and the summary box
+/** Table cells: font (0.78em), vertical padding + rule, horizontal padding (layouts.css). */
+const TABLE_FONT = BASE * 0.78;
+const TABLE_ROW_EXTRA = 16 + 1;
+const TABLE_CELL_PAD = 28;
 
 export interface Fit {
   /** Estimated height the body needs, in px. */
   needed: number;
   /** Height available below the title and above the summary, in px. */
   available: number;
+  /** What to do about it, when the layout knows better than "shorten the text". */
+  hint?: string | undefined;
+  /** What does not fit, when it is not the height (e.g. a table's columns). */
+  what?: string | undefined;
 }
 
 /** Lines a text wraps into at a font size and width (greedy, word by word). */
@@ -129,9 +138,75 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number): number
   }
 }
 
+/** A table's column widths the way a browser's auto layout roughly shares them out. */
+function tableColumns(cells: string[][]): { widths: number[]; minimum: number } {
+  const natural = cells[0]!.map((_, c) => Math.max(...cells.map((row, r) => textPx(row[c] ?? '', r === 0))) + TABLE_CELL_PAD);
+  const longestWord = cells[0]!.map(
+    (_, c) => Math.max(...cells.map((row) => Math.max(0, ...plainText(row[c] ?? '').split(/\s+/).map((w) => [...w].length * GLYPH_EM.bold * TABLE_FONT)))) + TABLE_CELL_PAD,
+  );
+  const total = natural.reduce((a, b) => a + b, 0);
+  const minimum = longestWord.reduce((a, b) => a + b, 0);
+  if (total <= WIDTH) return { widths: natural, minimum };
+  // Too wide: every column keeps its longest word, the rest is shared by natural width.
+  const spare = Math.max(0, WIDTH - minimum);
+  const extra = natural.map((n, c) => Math.max(0, n - longestWord[c]!));
+  const extraTotal = extra.reduce((a, b) => a + b, 0) || 1;
+  return { widths: longestWord.map((w, c) => w + (spare * extra[c]!) / extraTotal), minimum };
+}
+
+function textPx(text: string, bold: boolean): number {
+  const words = plainText(text).split(/\s+/).filter(Boolean);
+  const glyph = (bold ? GLYPH_EM.bold : GLYPH_EM.regular) * TABLE_FONT;
+  return words.reduce((w, word) => w + [...word].length * glyph, 0) + Math.max(0, words.length - 1) * SPACE_EM * TABLE_FONT;
+}
+
+function tableFit(slide: Extract<NormalSlide, { layout: 'table' }>): { height: number; minimumWidth: number } {
+  const cells = [slide.columns, ...slide.rows.map((r) => r.map(String))];
+  const { widths, minimum } = tableColumns(cells);
+  const height = cells.reduce((h, row, r) => {
+    const lines = Math.max(...row.map((cell, c) => lineCount(String(cell), TABLE_FONT, widths[c]! - TABLE_CELL_PAD, r === 0 || slide.highlight?.includes(r) ? 'bold' : 'regular')));
+    return h + lines * TABLE_FONT * 1.25 + TABLE_ROW_EXTRA + (r === 0 ? 2 : 0);
+  }, 0);
+  return { height, minimumWidth: minimum };
+}
+
 /** The estimate for one slide, or undefined for layouts that scale or centre their content. */
 export function estimateFit(slide: NormalSlide, model: DeckModel, index: number): Fit | undefined {
-  const body = bodyHeight(slide, model, index);
+  WIDTH = model.size.width - 2 * 56;
+  CONTENT_BOTTOM = model.size.height - 64;
+  SUMMARY_BOTTOM = model.size.height - 78;
+  if (slide.layout === 'table') {
+    const { height, minimumWidth } = tableFit(slide);
+    const fit = withTitle(height, slide, model, index)!;
+    if (minimumWidth > WIDTH) {
+      return {
+        needed: Math.round(minimumWidth),
+        available: WIDTH,
+        what: `its ${slide.columns.length} columns need`,
+        hint: 'split the table into two slides, shorten the longest words or drop a column (the detail can go to a backup slide)',
+      };
+    }
+    return { ...fit, hint: 'split the table into two slides or move detail rows to a backup slide after an `appendix` section' };
+  }
+  if (slide.layout === 'chart') {
+    // The drawing is sized to the room it has (model.ts); what cannot grow is the room per
+    // category, so only a crowded chart gets an estimate (in px along the category axis).
+    const per = slide.chart === 'hbar' ? 28 : 44;
+    const room = slide.chart === 'hbar' ? model.size.height - 300 : WIDTH - 120;
+    const bars = slide.chart === 'bar' ? slide.series.length : 1;
+    const needed = slide.categories.length * per * (slide.chart === 'bar' ? Math.max(1, bars * 0.6) : 1);
+    if (needed <= room) return undefined;
+    return {
+      needed: Math.round(needed),
+      available: Math.round(room),
+      what: `its ${slide.categories.length} categories need`,
+      hint: 'show fewer categories (e.g. every other year) or split the chart into two slides',
+    };
+  }
+  return withTitle(bodyHeight(slide, model, index), slide, model, index);
+}
+
+function withTitle(body: number | undefined, slide: NormalSlide, model: DeckModel, index: number): Fit | undefined {
   if (body === undefined) return undefined;
   const title = model.slides[index]!.title;
   const top = CONTENT_TOP + (title ? titleHeight(title) : 0);

@@ -52,8 +52,14 @@ const PLUGINS = [
   { file: 'search.js', global: 'RevealSearch' },
 ];
 
-/** talkdeck's plugins, from templates/plugins/: the localized speaker view (press S). */
-const OWN_PLUGINS = [{ file: 'speaker-view.js', global: 'TalkdeckSpeakerView' }];
+/**
+ * talkdeck's plugins, from templates/plugins/: slide numbers for the backup part (A1, A2, …)
+ * and the localized speaker view (press S).
+ */
+const OWN_PLUGINS = [
+  { file: 'slide-labels.js', global: 'TalkdeckSlideLabels' },
+  { file: 'speaker-view.js', global: 'TalkdeckSpeakerView' },
+];
 
 export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyle: boolean }): AssetPlan {
   const copies: AssetCopy[] = [

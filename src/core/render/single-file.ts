@@ -48,6 +48,8 @@ const LOADED_URL_ATTRS: Record<string, readonly string[]> = {
   image: ['href', 'xlink:href'],
   use: ['href', 'xlink:href'],
   feImage: ['href', 'xlink:href'],
+  // reveal.js slide backgrounds (`background:` on a slide)
+  section: ['data-background-image'],
 };
 
 /** `<link rel>` values whose target the browser loads (a canonical or alternate link it does not). */

@@ -15,8 +15,8 @@ export const overflowEstimate: LintRule = {
       return [
         {
           path: ['slides', index],
-          message: `${slideName(model.slides[index]!)} probably does not fit: its text needs about ${percent} % of the space`,
-          hint: 'shorten or split the slide, or drop the summary line; then check it in the browser',
+          message: `${slideName(model.slides[index]!)} probably does not fit: ${fit.what ?? 'its text needs'} about ${percent} % of the space`,
+          hint: fit.hint ?? 'shorten or split the slide, or drop the summary line; then check it in the browser',
         },
       ];
     }),
