@@ -25,7 +25,12 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   const date = sourceDateEpoch(io.env);
   // A misspelt deck name or a wrong --out is reported before any deck is built.
   const decks = selectDecks(io, opts.decks);
-  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
+  let targetFor: (deck: string) => string;
+  try {
+    targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
+  } catch (error) {
+    throw writeError(error, opts.out);
+  }
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
     const bytes = writePptx({
@@ -42,16 +47,21 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
     try {
       writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (error instanceof TalkdeckError || !code) throw error;
-      throw new TalkdeckError({
-        code: 'io',
-        message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
-        hint: 'choose a folder you can write to with --out, or check the permissions of this one',
-        cause: error,
-      });
+      throw writeError(error, shown);
     }
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
     io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides, ${notes} with notes → ${shown}\n`);
+  });
+}
+
+/** A file-system error while writing (no permission, a file where a folder should be) in the user's words. */
+function writeError(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof TalkdeckError || !code) return error;
+  return new TalkdeckError({
+    code: 'io',
+    message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
+    hint: 'choose a folder you can write to with --out, or check the permissions of this one',
+    cause: error,
   });
 }

@@ -11,6 +11,7 @@
  */
 import { TalkdeckError } from '../../errors.js';
 import type { DeckModel, SlideModel } from '../../model.js';
+import { chartWorkbook, chartXml } from './chart.js';
 import { rasterSize } from './image-size.js';
 import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, NS, XML_HEAD, layoutXml, masterXml, notesMasterXml, type LayoutKey } from './masters.js';
 import { REL, notesSlideXml, writeSlide, type Picture, type Relationship } from './slides.js';
@@ -44,6 +45,7 @@ const CT = {
   tableStyles: 'application/vnd.openxmlformats-officedocument.presentationml.tableStyles+xml',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
 } as const;
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -83,30 +85,54 @@ export function writePptx(input: PptxInput): Uint8Array {
     return name;
   };
   const pictures = new Map<string, Picture>();
+  const svgPicture = (bytes: Uint8Array): Picture => {
+    const png = input.rasterizeSvg(bytes, 2 * SLIDE.w);
+    return { raster: png.png, rasterExt: 'png', svg: bytes, width: png.width, height: png.height };
+  };
+  const rasterPicture = (bytes: Uint8Array, src: string, where: string): Picture => {
+    const size = rasterSize(bytes);
+    if (!size) {
+      throw new TalkdeckError({
+        code: 'unsupported-image',
+        message: `${where}: ${src.replace(/^assets\//, '')} is not a PNG, JPEG, GIF or SVG image, which PowerPoint needs`,
+        hint: 'save the image as PNG, JPEG or SVG and point the slide at that file',
+      });
+    }
+    return { raster: bytes, rasterExt: size.ext, width: size.width, height: size.height };
+  };
   const picture = (slide: SlideModel): Picture => {
     const src = slide.image!.src;
-    const known = pictures.get(src);
-    if (known) return known;
+    const cached = pictures.get(src);
+    if (cached) return cached;
     const bytes = input.readAsset(src);
-    let result: Picture;
-    if (/\.svg$/i.test(src)) {
-      const png = input.rasterizeSvg(bytes, 2 * SLIDE.w);
-      result = { raster: png.png, rasterExt: 'png', svg: bytes, width: png.width, height: png.height };
-    } else {
-      const size = rasterSize(bytes);
-      if (!size) {
-        throw new TalkdeckError({
-          code: 'unsupported-image',
-          message: `Slide ${slide.number} (\`layout: image\`): ${src.replace(/^assets\//, '')} is not a PNG, JPEG, GIF or SVG image, which PowerPoint needs`,
-          hint: 'save the image as PNG, JPEG or SVG and point `src` at that file',
-        });
-      }
-      result = { raster: bytes, rasterExt: size.ext, width: size.width, height: size.height };
-    }
+    const result = /\.svg$/i.test(src) ? svgPicture(bytes) : rasterPicture(bytes, src, `Slide ${slide.number} (\`layout: image\`)`);
     pictures.set(src, result);
     return result;
   };
 
+  // Charts: the chart part and its workbook, numbered in order.
+  const chartParts: ZipEntry[] = [];
+  const addChart = (chart: NonNullable<SlideModel['chart']>): string => {
+    const n = chartParts.length / 3 + 1;
+    chartParts.push(
+      { path: `ppt/charts/chart${n}.xml`, data: Buffer.from(chartXml(chart, lang, 20), 'utf8') },
+      {
+        path: `ppt/charts/_rels/chart${n}.xml.rels`,
+        data: Buffer.from(relsXml([{ id: 'rId1', type: `${R}/package`, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` }]), 'utf8'),
+      },
+      { path: `ppt/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: chartWorkbook(chart, model.labels.category) },
+    );
+    overrides.push([`/ppt/charts/chart${n}.xml`, CT.chart]);
+    return `chart${n}.xml`;
+  };
+  const readImage = (src: string): Picture => {
+    const cached = pictures.get(src);
+    if (cached) return cached;
+    const bytes = input.readAsset(src);
+    const result = /\.svg$/i.test(src) ? svgPicture(bytes) : rasterPicture(bytes, src, 'a background');
+    pictures.set(src, result);
+    return result;
+  };
   const slideNumberById = new Map(model.slides.map((s) => [s.id, s.number]));
   const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
   const layoutTargets = Object.fromEntries(LAYOUTS.map((l, i) => [l.key, `../slideLayouts/slideLayout${i + 1}.xml`])) as Record<LayoutKey, string>;
@@ -117,6 +143,8 @@ export function writePptx(input: PptxInput): Uint8Array {
     sourcesId,
     picture,
     addMedia,
+    addChart,
+    readImage,
   };
 
   const slideParts = model.slides.map((slide) => {
@@ -227,8 +255,9 @@ export function writePptx(input: PptxInput): Uint8Array {
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
     `<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Default Extension="svg" ContentType="image/svg+xml"/>` +
+    `<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>` +
     overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
     `</Types>`;
   // [Content_Types].xml first, as Office writes it; then the parts in the order made.
-  return zip([{ path: '[Content_Types].xml', data: Buffer.from(types, 'utf8') }, ...parts, ...mediaParts]);
+  return zip([{ path: '[Content_Types].xml', data: Buffer.from(types, 'utf8') }, ...parts, ...chartParts, ...mediaParts]);
 }

@@ -12,6 +12,7 @@ import {
   CONTENT_BOTTOM,
   CONTENT_W,
   MARGIN,
+  SLIDE,
   SMALL_PX,
   SUMMARY_BOTTOM,
   SUMMARY_PX,
@@ -62,6 +63,10 @@ export interface SlideEnvironment {
   picture(slide: SlideModel): Picture;
   /** Stores a media file, returns its part name under ppt/media/. */
   addMedia(bytes: Uint8Array, ext: string): string;
+  /** Stores a chart (part and workbook), returns its part name under ppt/charts/. */
+  addChart(chart: NonNullable<SlideModel['chart']>): string;
+  /** The bytes of a picture file of the deck (a background image). */
+  readImage(src: string): Picture;
 }
 
 export interface SlidePart {
@@ -78,6 +83,10 @@ class SlideWriter implements TextContext {
   private readonly shapes: string[] = [];
   readonly rels: Relationship[] = [];
   private nextId = 2;
+  /** `<p:bg>` of a slide with its own background. */
+  background = '';
+  /** Light text on a dark background: the colour map swapped, so theme colours still apply (the accent turns light too). */
+  dark = false;
   /** Appear animations: shape id and, for text, the paragraph range. */
   readonly steps: { spid: number; paragraphs?: [number, number] }[] = [];
 
@@ -171,12 +180,15 @@ class SlideWriter implements TextContext {
   xml(): string {
     return (
       XML_HEAD +
-      `<p:sld ${NS}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +
+      `<p:sld ${NS}><p:cSld>${this.background}<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +
       this.shapes.join('') +
-      `</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>${timingXml(this.steps)}</p:sld>`
+      `</p:spTree></p:cSld><p:clrMapOvr>${this.dark ? DARK_MAP : '<a:masterClrMapping/>'}</p:clrMapOvr>${timingXml(this.steps)}</p:sld>`
     );
   }
 }
+
+const DARK_MAP =
+  '<a:overrideClrMapping bg1="dk1" tx1="lt1" bg2="dk2" tx2="lt1" accent1="lt2" accent2="accent2" accent3="accent3" accent4="accent4" accent5="lt2" accent6="accent6" hlink="hlink" folHlink="folHlink"/>';
 
 /** Click-by-click appear effects, PowerPoint's counterpart of reveal.js fragments. */
 function timingXml(steps: { spid: number; paragraphs?: [number, number] }[]): string {
@@ -260,6 +272,7 @@ export function writeSlide(slide: SlideModel, env: SlideEnvironment, layoutTarge
   const layout = layoutFor(slide);
   const w = new SlideWriter(env, layoutTargets[layout]);
   const bottom = summaryTop(slide);
+  background(w, slide);
   switch (slide.layout) {
     case 'title':
       titlePage(w, slide, env.deck);
@@ -346,6 +359,12 @@ function closing(w: SlideWriter, slide: SlideModel): void {
   if (points.length) {
     w.placeholder(PH.closingBody, 'Content', pointParagraphs(points, BASE_PX * scale), { box: { ...CLOSING.body, y, h: CONTENT_BOTTOM - y } });
   }
+  if (slide.backupLink) {
+    const label = `${w.env.deck.labels.backup} →`;
+    w.textBox('Backup Link', { x: SLIDE.w - MARGIN - 400, y: CITE.y, w: 400, h: CITE.h }, [
+      { runs: [{ text: label, href: `#/${slide.backupLink.id}` }], style: { sizePx: SMALL_PX }, pPr: '<a:pPr algn="r"/>' },
+    ], { anchor: 'b' });
+  }
 }
 
 function content(w: SlideWriter, slide: SlideModel, bottom: number): void {
@@ -382,6 +401,10 @@ function content(w: SlideWriter, slide: SlideModel, bottom: number): void {
       return image(w, slide, body);
     case 'map':
       return map(w, slide, body);
+    case 'table':
+      return table(w, slide, body);
+    case 'chart':
+      return chart(w, slide, body);
     default:
       return;
   }
@@ -646,6 +669,92 @@ function map(w: SlideWriter, slide: SlideModel, body: Box): void {
     const h = linesOf(m.captionHtml, SMALL_PX, legendW) * SMALL_PX * 1.25;
     w.textBox('Caption', { x: lx, y: y + 4, w: legendW, h }, [{ runs: runsOf(m.captionHtml), style: { sizePx: SMALL_PX, color: 'accent5' } }]);
   }
+}
+
+/** A slide's own background colour or picture; on a dark one the text turns light. */
+function background(w: SlideWriter, slide: SlideModel): void {
+  const bg = slide.background;
+  if (!bg) return;
+  w.dark = bg.tone === 'dark';
+  if (bg.image) {
+    const picture = w.env.readImage(bg.image);
+    const rId = w.rel(REL.image, `../media/${w.env.addMedia(picture.raster, picture.rasterExt)}`);
+    // Dimmed as in the HTML, where the image lies at `opacity` over black.
+    const dim = bg.opacity !== undefined && bg.opacity < 1 ? `<a:lum bright="${-Math.round((1 - bg.opacity) * 100000)}"/>` : '';
+    w.background = `<p:bg><p:bgPr><a:blipFill dpi="0" rotWithShape="1"><a:blip r:embed="${rId}">${dim}</a:blip><a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>`;
+  } else if (bg.color) {
+    const hex = bg.color.replace(/^#/, '').toUpperCase();
+    const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
+    w.background = `<p:bg><p:bgPr><a:solidFill><a:srgbClr val="${full}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>`;
+  }
+}
+
+/** A native table: header row, banded rows, numbers right-aligned, highlighted rows tinted and bold. */
+function table(w: SlideWriter, slide: SlideModel, body: Box): void {
+  const t = slide.table!;
+  const px0 = BASE_PX * 0.78;
+  const pad = { x: 14, y: 8 };
+  // Column widths in proportion to their longest text, each at least a sixth of the share.
+  const longest = t.columns.map((c, i) => Math.max(c.text.length, ...t.rows.map((r) => r.cells[i]?.text.length ?? 0), 3));
+  const total = longest.reduce((a, b) => a + b, 0);
+  const floor = body.w / t.columns.length / 6;
+  const raw = longest.map((l) => Math.max(floor, (body.w * l) / total));
+  const widths = raw.map((x) => (x * body.w) / raw.reduce((a, b) => a + b, 0));
+  const rowHeight = (texts: string[], px: number, weight: 'regular' | 'bold') =>
+    Math.max(...texts.map((text, i) => lineCount(text, px, widths[i]! - 2 * pad.x, weight))) * px * 1.25 + 2 * pad.y;
+  const height = (px: number) =>
+    rowHeight(t.columns.map((c) => c.text), px, 'bold') + t.rows.reduce((h, r) => h + rowHeight(r.cells.map((c) => c.text), px, r.highlight ? 'bold' : 'regular'), 0);
+  const scale = fitScale((s) => height(px0 * s), body.h);
+  const px = px0 * scale;
+  const algn = (a: string) => (a === 'right' ? 'r' : a === 'center' ? 'ctr' : 'l');
+  const none = '<a:noFill/>';
+  const line = (tag: string, px: number, scheme?: string) =>
+    scheme ? `<a:${tag} w="${emu(px)}"><a:solidFill><a:schemeClr val="${scheme}"/></a:solidFill></a:${tag}>` : `<a:${tag} w="0">${none}</a:${tag}>`;
+  const cell = (html: string, align: string, opts: { bold?: boolean; color?: string; fill?: string; bottom: [number, string] }) =>
+    `<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>` +
+    paragraphXml({ runs: runsOf(html), pPr: `<a:pPr algn="${algn(align)}"/>`, style: { sizePx: px, ...(opts.bold ? { bold: true } : {}), ...(opts.color ? { color: opts.color } : {}) } }, w) +
+    `</a:txBody><a:tcPr marL="${emu(pad.x)}" marR="${emu(pad.x)}" marT="${emu(pad.y)}" marB="${emu(pad.y)}">` +
+    line('lnL', 0) + line('lnR', 0) + line('lnT', 0) + line('lnB', opts.bottom[0], opts.bottom[1]) +
+    (opts.fill ? `<a:solidFill>${opts.fill}</a:solidFill>` : none) +
+    `</a:tcPr></a:tc>`;
+  const header =
+    `<a:tr h="${emu(rowHeight(t.columns.map((c) => c.text), px, 'bold'))}">` +
+    t.columns.map((c) => cell(c.html, c.align, { bold: true, color: 'tx2', bottom: [3, 'accent1'] })).join('') +
+    `</a:tr>`;
+  const rows = t.rows
+    .map((r, i) => {
+      const fill = r.highlight
+        ? '<a:schemeClr val="accent1"><a:lumMod val="14000"/><a:lumOff val="86000"/></a:schemeClr>'
+        : i % 2 === 1
+          ? '<a:schemeClr val="bg2"/>'
+          : undefined;
+      return (
+        `<a:tr h="${emu(rowHeight(r.cells.map((c) => c.text), px, r.highlight ? 'bold' : 'regular'))}">` +
+        r.cells.map((c) => cell(c.html, c.align, { bold: r.highlight, ...(fill ? { fill } : {}), bottom: [1, 'accent6'] })).join('') +
+        `</a:tr>`
+      );
+    })
+    .join('');
+  const id = w.id();
+  w.add(
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${id}" name="Table"/><p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>` +
+      `<p:xfrm><a:off x="${emu(body.x)}" y="${emu(body.y)}"/><a:ext cx="${emu(body.w)}" cy="${emu(height(px))}"/></p:xfrm>` +
+      `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl><a:tblPr firstRow="1" bandRow="1"/>` +
+      `<a:tblGrid>${widths.map((x) => `<a:gridCol w="${emu(x)}"/>`).join('')}</a:tblGrid>${header}${rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>`,
+  );
+}
+
+/** A native chart, its data in an embedded workbook ("Edit Data" in PowerPoint). */
+function chart(w: SlideWriter, slide: SlideModel, body: Box): void {
+  const c = slide.chart!;
+  const part = w.env.addChart(c);
+  const rId = w.rel(REL.chart, `../charts/${part}`);
+  const id = w.id();
+  w.add(
+    `<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="${id}" name="${escapeXml(`Chart: ${slide.title}`)}" descr="${escapeXml(c.description)}"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>` +
+      `<p:xfrm><a:off x="${emu(body.x)}" y="${emu(body.y)}"/><a:ext cx="${emu(body.w)}" cy="${emu(Math.min(body.h, 500))}"/></p:xfrm>` +
+      `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rId}"/></a:graphicData></a:graphic></p:graphicFrame>`,
+  );
 }
 
 function summary(w: SlideWriter, html: string): void {
