@@ -76,10 +76,13 @@ function resolvePart(from: string, target: string): string {
 function open(file: string): Package {
   const files = readZip(readFileSync(file))!;
   expect(files).toBeDefined();
+  // Parsed once: the map slide alone has ~180 freeforms, and most tests read every slide.
+  const parsed = new Map<string, Document>();
   const part = (path: string): Document => {
     const bytes = files.get(path);
     if (!bytes) throw new Error(`missing part ${path}`);
-    return xml(Buffer.from(bytes).toString('utf8'), path);
+    if (!parsed.has(path)) parsed.set(path, xml(Buffer.from(bytes).toString('utf8'), path));
+    return parsed.get(path)!;
   };
   const rels = (path: string) => {
     const relsPath = path.replace(/([^/]+)$/, '_rels/$1.rels');

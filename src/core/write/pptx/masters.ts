@@ -196,7 +196,7 @@ export const LAYOUTS: LayoutDef[] = [
     name: 'Closing',
     shapes:
       titlePlaceholder(2, CLOSING.title) +
-      placeholder({ id: 3, name: 'Subtitle', ph: PH.closingSubtitle, box: CLOSING.subtitle, bodyPr: `${ZERO_INSETS} anchor="t"`, lvl1: lvl1(BASE_PX, { color: 'accent5' }), text: 'Subtitle' }) +
+      placeholder({ id: 3, name: 'Subtitle', ph: PH.closingSubtitle, box: CLOSING.subtitle, bodyPr: `${ZERO_INSETS} anchor="t"`, lvl1: lvl1(BASE_PX, { color: 'tx1' }), text: 'Subtitle' }) +
       placeholder({ id: 4, name: 'Content', ph: PH.closingBody, box: CLOSING.body, bodyPr: ZERO_INSETS, text: 'Text' }) +
       footerPlaceholders(5),
   },

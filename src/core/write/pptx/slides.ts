@@ -238,7 +238,8 @@ export function fitScale(height: (scale: number) => number, available: number): 
 function linesOf(html: string, px: number, width: number, weight: 'regular' | 'bold' = 'regular'): number {
   const text = plainOf(html);
   const longest = Math.max(0, ...text.split(/\s+/).map((word) => [...word].length));
-  if (longest * px * (weight === 'bold' ? 0.53 : 0.46) > width) return 99;
+  // Narrower than the average glyph: long words are mostly lower-case letters.
+  if (longest * px * (weight === 'bold' ? 0.46 : 0.4) > width) return 99;
   return lineCount(text, px, width, weight);
 }
 
@@ -348,7 +349,7 @@ function closing(w: SlideWriter, slide: SlideModel): void {
   const titleH = Math.min(linesOf(slide.titleHtml ?? '', TITLE_PX, CONTENT_W, 'bold'), 2) * TITLE_PX * 1.15;
   const subtitleH = slide.subtitleHtml ? linesOf(slide.subtitleHtml, BASE_PX, CONTENT_W) * BASE_PX * 1.25 + 16 : 0;
   const scale = fitScale((s) => pointsHeight(points, BASE_PX * s, CONTENT_W), room - titleH - subtitleH - 24);
-  const pointsH = points.length ? pointsHeight(points, BASE_PX * scale, CONTENT_W) + 24 : 0;
+  const pointsH = points.length ? pointsHeight(points, BASE_PX * scale, CONTENT_W) : 0;
   let y = top + Math.max(0, (room - titleH - 24 - subtitleH - pointsH) / 2);
   w.placeholder(PH.title, 'Title', [{ runs: runsOf(slide.titleHtml ?? '') }], { box: { ...CLOSING.title, y, h: titleH }, bodyPr: 'anchor="b"' });
   y += titleH + 24;
