@@ -355,6 +355,46 @@ describe('talkdeck pptx, tables and charts (test/fixtures/numbers)', () => {
   });
 });
 
+describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', () => {
+  it('stores a PNG as it is, at its aspect ratio, with its alt text; notes keep their paragraphs', async () => {
+    const project = tempProject([{ name: 'raster', from: 'test/fixtures/pptx-raster-image' }]);
+    try {
+      const r = await runCli(project, ['pptx']);
+      expect(r.code, r.stderr).toBe(0);
+      const pkg = open(join(project, 'dist/raster.pptx'));
+      const path = pkg.slides[0]!;
+      const pic = els(pkg.part(path), P, 'pic')[0]!;
+      expect(els(pic, P, 'cNvPr')[0]!.getAttribute('descr')).toBe('Un disque orange sur fond bleu.');
+      const media = pkg.rels(path).find((rel) => rel.id === els(pic, A, 'blip')[0]!.getAttributeNS(R, 'embed'))!.target;
+      expect(Buffer.from(pkg.files.get(media)!).equals(readFileSync('test/fixtures/pptx-raster-image/images/chart.png'))).toBe(true);
+      const ext = els(pic, A, 'ext')[0]!;
+      expect(Number(ext.getAttribute('cx')) / Number(ext.getAttribute('cy'))).toBeCloseTo(1.5, 2);
+      const notes = pkg.part(pkg.notesOf(path)!);
+      const body = els(notes, P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'body'))!;
+      expect(els(body, A, 'p').map((p) => els(p, A, 't').map((t) => t.textContent).join(''))).toEqual(['Premier paragraphe.', 'Second paragraphe, avec emphase.']);
+      expect(els(body, A, 'rPr').filter((rPr) => rPr.getAttribute('i') === '1').length).toBe(1);
+      for (const rPr of els(notes, A, 'rPr')) expect(rPr.getAttribute('lang')).toBe('fr-FR');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an image PowerPoint cannot show, naming it and the deck file, and writes nothing', async () => {
+    const project = tempProject([{ name: 'webp', from: 'test/fixtures/pptx-unsupported-image' }]);
+    try {
+      const expected = JSON.parse(readFileSync('test/fixtures/pptx-unsupported-image/expected-pptx.json', 'utf8')) as { code: string; exit: number };
+      const r = await runCli(project, ['pptx']);
+      expect(r.code).toBe(expected.exit);
+      expect(r.stderr).toContain(`[${expected.code}]`);
+      expect(r.stderr).toContain('images/photo.webp');
+      expect(r.stderr).toContain('deck.yaml');
+      expect(existsSync(join(project, 'dist/webp.pptx'))).toBe(false);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('talkdeck pptx in LibreOffice', () => {
   const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 

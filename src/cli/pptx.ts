@@ -42,6 +42,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
         return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
       },
       rasterizeSvg,
+      file: deck.file,
     });
     const shown = relative(io.cwd, target) || target;
     try {

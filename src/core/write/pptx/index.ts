@@ -30,6 +30,8 @@ export interface PptxInput {
   readAsset(src: string): Uint8Array;
   /** Renders an SVG to PNG at about `widthPx` wide: PowerPoint needs a raster fallback next to an SVG. */
   rasterizeSvg(svg: Uint8Array, widthPx: number): { png: Uint8Array; width: number; height: number };
+  /** The deck file, named in errors. */
+  file?: string | undefined;
 }
 
 const CT = {
@@ -94,6 +96,7 @@ export function writePptx(input: PptxInput): Uint8Array {
     if (!size) {
       throw new TalkdeckError({
         code: 'unsupported-image',
+        ...(input.file ? { file: input.file } : {}),
         message: `${where}: ${src.replace(/^assets\//, '')} is not a PNG, JPEG, GIF or SVG image, which PowerPoint needs`,
         hint: 'save the image as PNG, JPEG or SVG and point the slide at that file',
       });
