@@ -250,8 +250,16 @@ describe.each(DECKS)('talkdeck pptx $name', ({ name, lang }) => {
       const slide = pkg.part(path);
       const footer = els(slide, P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'ftr'));
       expect(footer && textOf(footer), path).toBe(marking);
-      expect(els(slide, A, 'fld').map((f) => f.getAttribute('type'))).toEqual(['slidenum']);
     }
+    // The talk's slides number themselves with a field; backup slides show their label (A1, …).
+    pkg.slides.forEach((path, i) => {
+      const slide = pkg.part(path);
+      const number = els(slide, P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'sldNum'))!;
+      if (html[i]!.hasAttribute('data-backup')) {
+        expect(els(number, A, 'fld')).toEqual([]);
+        expect(textOf(number)).toBe(html[i]!.getAttribute('data-label'));
+      } else expect(els(number, A, 'fld').map((f) => f.getAttribute('type'))).toEqual(['slidenum']);
+    });
   });
 });
 

@@ -788,9 +788,13 @@ function footer(w: SlideWriter, slide: SlideModel, deck: DeckModel): void {
   if (deck.marking) w.placeholder(PH.footer, 'Footer', [{ runs: [{ text: deck.marking }], style, pPr: '<a:pPr algn="l"/>' }]);
   const id = w.id();
   const rPr = `<a:rPr lang="${w.lang}" sz="${sizeOf(18)}"><a:solidFill><a:schemeClr val="accent5"/></a:solidFill><a:latin typeface="+mn-lt"/></a:rPr>`;
+  // The talk's slides count with PowerPoint's own field; backup slides keep their label (A1, A2, …), which no field can show.
+  const number = slide.backup
+    ? `<a:r>${rPr}<a:t>${escapeXml(slide.label)}</a:t></a:r>`
+    : `<a:fld id="{5C4A8F0E-7D2B-4E1A-9C3F-2B6D8E1A4F70}" type="slidenum">${rPr}<a:t>${slide.number}</a:t></a:fld>`;
   w.add(
     `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Slide Number"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${phXml(PH.slideNumber, ' sz="quarter"')}</p:nvPr></p:nvSpPr><p:spPr/>` +
-      `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="r"/><a:fld id="{5C4A8F0E-7D2B-4E1A-9C3F-2B6D8E1A4F70}" type="slidenum">${rPr}<a:t>${slide.number}</a:t></a:fld><a:endParaRPr lang="${w.lang}"/></a:p></p:txBody></p:sp>`,
+      `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="r"/>${number}<a:endParaRPr lang="${w.lang}"/></a:p></p:txBody></p:sp>`,
   );
 }
 
