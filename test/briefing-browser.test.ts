@@ -1,6 +1,5 @@
 // Every slide of the briefing at 1280×720 in Chromium: nothing overflows or is cut off, nothing
 // overlaps the footer lines, and axe-core finds no serious or critical accessibility problem.
-import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,44 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/build.js';
 import { launchBrowser, recordPage } from './helpers/browser.js';
 import { talkdeck } from './helpers/cli.js';
+import { axePath, axeViolations, layoutProblems, showSlide } from './helpers/layout.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let browser: Browser;
 let page: Page;
 let total = 0;
-
-interface Layout {
-  id: string;
-  overflow: string[];
-  overlaps: string[];
-}
-
-/** Runs in the page: elements of the current slide outside its box, or under its footer lines. */
-function measure(): Layout {
-  const slide = document.querySelector<HTMLElement>('.slides > section.present')!;
-  const box = slide.getBoundingClientRect();
-  const tol = 1;
-  const describe = (el: Element): string => `<${el.tagName.toLowerCase()} class="${el.className}"> ${(el.textContent ?? '').trim().slice(0, 40)}`;
-  const footer = [...slide.querySelectorAll(':scope > .td-summary, :scope > .td-cite')].map((el) => el.getBoundingClientRect());
-  const overflow: string[] = [];
-  const overlaps: string[] = [];
-  for (const el of slide.querySelectorAll('*')) {
-    if (el.closest('aside.notes') || el.closest('svg')) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) continue;
-    if (r.left < box.left - tol || r.right > box.right + tol || r.top < box.top - tol || r.bottom > box.bottom + tol) {
-      overflow.push(describe(el));
-    }
-    const html = el as HTMLElement;
-    if (html.scrollWidth > html.clientWidth + tol && getComputedStyle(html).overflowX !== 'visible') overflow.push(`clipped ${describe(el)}`);
-    if (!el.closest('.td-summary, .td-cite') && el.children.length === 0) {
-      for (const f of footer) {
-        if (r.bottom > f.top + tol && r.top < f.bottom - tol && r.right > f.left && r.left < f.right) overlaps.push(describe(el));
-      }
-    }
-  }
-  return { id: slide.id, overflow, overlaps };
-}
 
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), 'talkdeck-briefing-'));
@@ -72,11 +38,7 @@ describe('the briefing at 1280×720', () => {
     expect(total).toBeGreaterThanOrEqual(20);
     const problems: string[] = [];
     for (let i = 0; i < total; i++) {
-      await page.evaluate((n) => (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(n, 0, 99), i);
-      await page.evaluate(() => document.fonts.ready);
-      const m = await page.evaluate(measure);
-      for (const o of m.overflow) problems.push(`slide ${i + 1} (#${m.id}) overflows: ${o}`);
-      for (const o of m.overlaps) problems.push(`slide ${i + 1} (#${m.id}) runs into the footer: ${o}`);
+      problems.push(...(await layoutProblems(page, i)));
     }
     expect(problems).toEqual([]);
   });
@@ -85,17 +47,10 @@ describe('the briefing at 1280×720', () => {
     const log = recordPage(page);
     const problems: string[] = [];
     for (let i = 0; i < total; i++) {
-      await page.evaluate((n) => (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(n, 0, 99), i);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-      });
-      for (const v of violations) problems.push(`slide ${i + 1}: ${v}`);
+      await showSlide(page, i);
+      for (const v of await axeViolations(page)) problems.push(`slide ${i + 1}: ${v}`);
     }
     expect(problems).toEqual([]);
     expect(log.pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -31,9 +31,10 @@ beforeAll(async () => {
   dir = tempProject([
     { name: 'kolumbien-nato', from: 'content/kolumbien-nato' },
     { name: 'pdf-steps', from: 'test/fixtures/pdf-steps' },
+    { name: 'pdf-size', from: 'test/fixtures/pdf-size' },
   ]);
   // One after the other: three browsers at once would crowd a 2-core machine.
-  plain = await runCli(dir, ['pdf', 'kolumbien-nato', 'pdf-steps']);
+  plain = await runCli(dir, ['pdf', 'kolumbien-nato', 'pdf-steps', 'pdf-size']);
   notes = await runCli(dir, ['pdf', 'kolumbien-nato', '--notes']);
   fixed = await runCli(dir, ['pdf', 'kolumbien-nato', '--out', 'fixed'], { SOURCE_DATE_EPOCH: String(EPOCH) });
 }, 120_000);
@@ -71,6 +72,21 @@ const htmlText = (html: string): string => {
 };
 
 describe('talkdeck pdf', () => {
+  it('prints the deck\'s slide size, tables and charts with their numbers in the deck language', () => {
+    const file = pdf('dist/pdf-size.pdf');
+    // reveal.js sizes the page as the slide plus its margin: compare the aspect ratios.
+    const ratio = (f: string): number => {
+      const [w, h] = info(f)['Page size']!.split(' x ').map(parseFloat) as [number, number];
+      return w / h;
+    };
+    expect(ratio(file)).toBeCloseTo(4 / 3, 2);
+    expect(ratio(pdf('dist/pdf-steps.pdf'))).toBeCloseTo(16 / 9, 2);
+    const [table, chart] = pages(file);
+    expect(table).toContain('IPCP 6');
+    expect(chart).toContain('3,1');
+    expect(chart).toContain('3,0');
+  });
+
   it('reports each deck on stdout and nothing on a non-terminal stderr', () => {
     expect(plain.stderr).toBe('');
     expect(plain.code).toBe(0);

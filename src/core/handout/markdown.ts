@@ -54,11 +54,41 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
     out.push(slide.map.legend.map((l) => `- **${escapeMarkdown(l.label)}:** ${escapeMarkdown(l.countryNames.join(', '))}`).join('\n'));
     if (slide.map.captionHtml) out.push(`*${md(slide.map.captionHtml)}*`);
   }
+  if (slide.table) {
+    const t = slide.table;
+    out.push(
+      pipeTable(
+        t.columns.map((c) => md(c.html)),
+        t.columns.map((c) => c.align),
+        t.rows.map((r) => r.cells.map((c) => (r.highlight ? `**${md(c.html)}**` : md(c.html)))),
+      ),
+    );
+  }
+  if (slide.chart) {
+    const c = slide.chart;
+    const unit = c.unit ? ` (${escapeMarkdown(c.unit)})` : '';
+    out.push(
+      `*${escapeMarkdown(c.description)}*`,
+      pipeTable(
+        [escapeMarkdown(deck.labels.category), ...c.series.map((s) => `${escapeMarkdown(s.name)}${unit}`)],
+        ['left', ...c.series.map(() => 'right' as const)],
+        c.categories.map((cat, i) => [escapeMarkdown(cat), ...c.series.map((s) => s.formatted[i]!)]),
+      ),
+    );
+  }
   if (slide.references?.length) out.push(references(slide.references));
   if (slide.summaryHtml) out.push(`> ${md(slide.summaryHtml)}`);
   if (slide.cites.length) out.push(`*${escapeMarkdown(slide.citeLabel)}: ${slide.cites.map((c) => `[${c.number}] ${escapeMarkdown(c.label)}`).join('; ')}*`);
   out.push(...notes(slide, deck));
   return out;
+}
+
+/** A GitHub-flavoured Markdown table; `|` inside a cell is escaped. */
+function pipeTable(head: string[], align: ('left' | 'right' | 'center')[], rows: string[][]): string {
+  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const line = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+  const rule = align.map((a) => (a === 'right' ? '---:' : a === 'center' ? ':---:' : '---'));
+  return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 function notes(slide: HandoutSlide, deck: DeckModel): string[] {

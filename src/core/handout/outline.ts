@@ -30,7 +30,7 @@ export function handoutOutline(deck: DeckModel): Handout {
   for (const slide of deck.slides) {
     const entry: HandoutSlide = {
       ...slide,
-      headingHtml: slide.titleHtml ?? `${deck.labels.slide} ${slide.number}`,
+      headingHtml: slide.titleHtml ?? `${deck.labels.slide} ${slide.label}`,
       showHeading: slide.layout !== 'title',
     };
     if (slide.layout === 'section') parts.push({ section: entry, slides: [] });
