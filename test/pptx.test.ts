@@ -363,7 +363,7 @@ describe('talkdeck pptx, tables and charts (test/fixtures/numbers)', () => {
   });
 });
 
-describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', () => {
+describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', { timeout: 60_000 }, () => {
   it('stores a PNG as it is, at its aspect ratio, with its alt text; notes keep their paragraphs', async () => {
     const project = tempProject([{ name: 'raster', from: 'test/fixtures/pptx-raster-image' }]);
     try {
@@ -428,7 +428,8 @@ describe('talkdeck pptx in LibreOffice', () => {
   }, 180_000);
 });
 
-describe('talkdeck pptx on the command line', () => {
+// Each case runs the CLI a few times; on a busy machine one run can take seconds.
+describe('talkdeck pptx on the command line', { timeout: 90_000 }, () => {
   it('writes one deck to the file --out names', async () => {
     const r = await runCli(dir, ['pptx', 'example', '--out', 'talk/final.pptx']);
     expect(r.code).toBe(0);
