@@ -4,6 +4,7 @@
  * it, so "Edit Data" in PowerPoint opens the numbers in a spreadsheet.
  */
 import type { ChartModel } from '../../model.js';
+import { fractionDigits } from '../../number-format.js';
 import { escapeXml } from './text.js';
 import { zip } from './zip.js';
 
@@ -19,6 +20,10 @@ function column(n: number): string {
 const SHEET = 'Sheet1';
 
 export function chartXml(chart: ChartModel, lang: string, fontPx: number): string {
+  // The same digits as the HTML chart; separators follow the viewer's locale (3,1 in German).
+  const digits = fractionDigits(chart.series.flatMap((s) => s.values));
+  const format = escapeXml(`#,##0${digits ? `.${'0'.repeat(digits)}` : ''}`);
+  const numFmt = `<c:numFmt formatCode="${format}" sourceLinked="0"/>`;
   const last = chart.categories.length + 1;
   const catRef = `${SHEET}!$A$2:$A$${last}`;
   const cats =
@@ -34,7 +39,11 @@ export function chartXml(chart: ChartModel, lang: string, fontPx: number): strin
       const spPr = line ? `<c:spPr><a:ln w="38100" cap="rnd">${fill}<a:round/></a:ln></c:spPr>` : `<c:spPr>${fill}</c:spPr>`;
       const marker = line ? `<c:marker><c:symbol val="circle"/><c:size val="7"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>` : '<c:invertIfNegative val="0"/>';
       const labels =
-        `<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+        `<c:dLbls>${numFmt}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+        // Labels inside stacked bars: light and bold on the mark, as in the HTML.
+        (chart.kind === 'stacked'
+          ? `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="1"><a:solidFill><a:schemeClr val="bg1"/></a:solidFill></a:defRPr></a:pPr><a:endParaRPr lang="${lang}"/></a:p></c:txPr>`
+          : '') +
         (chart.kind === 'stacked' ? '<c:dLblPos val="ctr"/>' : line ? '<c:dLblPos val="t"/>' : '<c:dLblPos val="outEnd"/>') +
         `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
       return (
@@ -44,7 +53,7 @@ export function chartXml(chart: ChartModel, lang: string, fontPx: number): strin
         marker +
         labels +
         cats +
-        `<c:val><c:numRef><c:f>${SHEET}!$${col}$2:$${col}$${last}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${s.values.length}"/>` +
+        `<c:val><c:numRef><c:f>${SHEET}!$${col}$2:$${col}$${last}</c:f><c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${s.values.length}"/>` +
         s.values.map((v, j) => `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>`).join('') +
         `</c:numCache></c:numRef></c:val>` +
         (line ? '<c:smooth val="0"/>' : '') +
@@ -68,7 +77,7 @@ export function chartXml(chart: ChartModel, lang: string, fontPx: number): strin
     `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="${chart.max}"/><c:min val="${chart.min}"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines><c:spPr><a:ln w="9525"><a:solidFill><a:schemeClr val="accent6"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
     (chart.unit ? `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr b="0"/></a:pPr><a:r><a:rPr lang="${lang}" b="0"/><a:t>${escapeXml(chart.unit)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` : '') +
-    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${noLine}` +
+    `${numFmt}<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${noLine}` +
     // Horizontal bars run top to bottom (categories reversed): the value axis then sits at the bottom.
     `<c:crossAx val="1001"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>${step ? `<c:majorUnit val="${step}"/>` : ''}</c:valAx>`;
   const legend = chart.series.length > 1 ? '<c:legend><c:legendPos val="t"/><c:overlay val="0"/></c:legend>' : '';

@@ -680,9 +680,17 @@ function background(w: SlideWriter, slide: SlideModel): void {
   if (bg.image) {
     const picture = w.env.readImage(bg.image);
     const rId = w.rel(REL.image, `../media/${w.env.addMedia(picture.raster, picture.rasterExt)}`);
-    // Dimmed as in the HTML, where the image lies at `opacity` over black.
-    const dim = bg.opacity !== undefined && bg.opacity < 1 ? `<a:lum bright="${-Math.round((1 - bg.opacity) * 100000)}"/>` : '';
-    w.background = `<p:bg><p:bgPr><a:blipFill dpi="0" rotWithShape="1"><a:blip r:embed="${rId}">${dim}</a:blip><a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>`;
+    w.background = `<p:bg><p:bgPr><a:blipFill dpi="0" rotWithShape="1"><a:blip r:embed="${rId}"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></a:blipFill><a:effectLst/></p:bgPr></p:bg>`;
+    // Dimmed as in the HTML, where the image lies at `opacity` over black: a translucent black
+    // rectangle behind everything (a blip's own brightness effects are not drawn by every viewer).
+    if (bg.opacity !== undefined && bg.opacity < 1) {
+      const id = w.id();
+      w.add(
+        `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="Background Dimming"/><p:cNvSpPr><a:spLocks noSelect="1"/></p:cNvSpPr><p:nvPr userDrawn="1"/></p:nvSpPr>` +
+          `<p:spPr>${xfrm({ x: 0, y: 0, w: SLIDE.w, h: SLIDE.h })}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>` +
+          `<a:solidFill><a:prstClr val="black"><a:alpha val="${Math.round((1 - bg.opacity) * 100000)}"/></a:prstClr></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`,
+      );
+    }
   } else if (bg.color) {
     const hex = bg.color.replace(/^#/, '').toUpperCase();
     const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
