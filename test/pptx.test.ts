@@ -426,6 +426,23 @@ describe('talkdeck pptx in LibreOffice', () => {
     const text = spawnSync('pdftotext', ['-f', '3', '-l', '3', join(out, 'kolumbien-nato.pdf'), '-'], { encoding: 'utf8' });
     if (text.status === 0) expect(squash(text.stdout)).toContain('Das Wichtigste in Kürze');
   }, 180_000);
+
+  it.skipIf(!soffice)('prints the speaker notes on the notes pages', async () => {
+    const out = join(dir, 'lo-notes');
+    const filter = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"},"ExportOnlyNotesPages":{"type":"boolean","value":"true"}}';
+    spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile-notes')}`, '--headless', '--convert-to', filter, '--outdir', out, join(dir, 'first', 'example.pptx')], {
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+    const pdf = join(out, 'example.pdf');
+    expect(existsSync(pdf)).toBe(true);
+    expect((await PDFDocument.load(readFileSync(pdf))).getPageCount()).toBe(htmlSlides('example').length);
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    if (text.status !== 0) return;
+    for (const aside of htmlSlides('example').flatMap((s) => s.querySelectorAll('aside.notes p'))) {
+      expect(squash(text.stdout)).toContain(squash(aside.textContent).split(' ').slice(0, 4).join(' '));
+    }
+  }, 180_000);
 });
 
 // Each case runs the CLI a few times; on a busy machine one run can take seconds.
