@@ -41,7 +41,7 @@ describe('the briefing at 1280×720', () => {
       problems.push(...(await layoutProblems(page, i)));
     }
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   it('has no serious or critical accessibility violations on any slide (axe-core)', async () => {
     const log = recordPage(page);

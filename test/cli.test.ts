@@ -11,7 +11,7 @@ describe('talkdeck build', () => {
     const first = talkdeck(dir, ['build']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/example: 14 slides → dist\/example\/index.html/);
+    expect(first.stdout).toMatch(/example: 18 slides → dist\/example\/index.html/);
     expect(existsSync(join(dir, 'dist/minimal/index.html'))).toBe(true);
     const marker = JSON.parse(readFileSync(join(dir, 'dist/minimal/.talkdeck.json'), 'utf8')) as { files: string[] };
     expect(marker.files).toContain('index.html');

@@ -55,6 +55,7 @@ const PAGE = `<!doctype html>
 <img src="assets/photo%20one.png" alt="Photo"><img srcset="assets/photo%20one.png 1x, assets/photo%20one.png 2x" alt="">
 <div style="background: url('assets/photo%20one.png') no-repeat"></div>
 <svg><image xlink:href="assets/photo%20one.png"/><use href="#m"/></svg>
+<section data-background-image="assets/photo%20one.png"></section>
 <a href="https://example.org/source">source</a> <a href="#/slide-2">next</a>
 <style>.x { background: url(assets/photo%20one.png) }</style>
 <script src="lib.js" defer integrity="sha-xyz"></script>
@@ -100,7 +101,7 @@ describe('inlineSingleFile', () => {
     expect(text(scripts[1]!)).toBe('Reveal.initialize({});');
   });
 
-  it('makes every loaded file a data URI: img, srcset, style attributes, SVG images, icons, <style> elements', () => {
+  it('makes every loaded file a data URI: img, srcset, style attributes, SVG images, slide backgrounds, icons, <style> elements', () => {
     const png = (uri: string | undefined) => decodeDataUri(uri!).type === 'image/png';
     const img = els.filter((e) => e.tagName === 'img');
     expect(png(attr(img[0]!, 'src'))).toBe(true);
@@ -109,6 +110,7 @@ describe('inlineSingleFile', () => {
     expect(candidates.every((c) => png(c[0]))).toBe(true);
     expect(png(/url\("([^"]+)"\)/.exec(attr(els.find((e) => e.tagName === 'div')!, 'style')!)?.[1])).toBe(true);
     expect(png(attr(els.find((e) => e.tagName === 'image')!, 'xlink:href'))).toBe(true);
+    expect(png(attr(els.find((e) => e.tagName === 'section')!, 'data-background-image'))).toBe(true);
     expect(png(attr(els.find((e) => attr(e, 'rel') === 'icon')!, 'href'))).toBe(true);
     const own = els.filter((e) => e.tagName === 'style').find((e) => text(e).startsWith('.x'))!;
     expect(png(/url\("([^"]+)"\)/.exec(text(own))?.[1])).toBe(true);

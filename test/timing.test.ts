@@ -44,6 +44,23 @@ describe('the estimate', () => {
     expect(estimateTiming([{ layout: 'title', title: 'T' }], undefined, TIMING_DEFAULTS).deviationPercent).toBeUndefined();
   });
 
+  it('estimates backup slides but leaves them out of the sections and the total', () => {
+    const words = (n: number): string => Array(n).fill('w').join(' ');
+    const t = estimateTiming(
+      [
+        { layout: 'section', title: 'A' },
+        { layout: 'points', title: 'a1', notes: words(130) },
+        { layout: 'section', title: 'Backup', backup: true },
+        { layout: 'points', title: 'x', notes: words(130), backup: true },
+      ],
+      1,
+      TIMING_DEFAULTS,
+    );
+    expect(t.slides).toEqual([5, 65, 5, 65]);
+    expect(t.sections).toEqual([{ title: 'A', first: 0, count: 2, seconds: 70 }]);
+    expect(t.totalSeconds).toBe(70);
+  });
+
   it('formats durations as minutes and seconds', () => {
     expect(formatDuration(0)).toBe('0:00');
     expect(formatDuration(1265)).toBe('21:05');

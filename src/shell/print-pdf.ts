@@ -153,7 +153,8 @@ function labelNotesPages(labels: { notes: string; slide: string }): void {
     const slidePage = notes.previousElementSibling;
     const section = slidePage?.querySelector('section');
     const title = section?.querySelector('.td-title')?.textContent?.trim();
-    const number = [...document.querySelectorAll('.pdf-page')].indexOf(slidePage as Element) + 1;
+    // The slide's own label: its number, or A1, A2, … in the backup part.
+    const number = section?.getAttribute('data-label') ?? String([...document.querySelectorAll('.pdf-page')].indexOf(slidePage as Element) + 1);
     const heading = document.createElement('p');
     heading.className = 'td-notes-heading';
     heading.textContent = [labels.notes, `${labels.slide} ${number}`, title].filter(Boolean).join(' · ');

@@ -59,7 +59,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
  */
 export async function showSlide(page: Page, n: number): Promise<void> {
   await page.evaluate((i) => (window as unknown as { Reveal: { slide(h: number, v: number, f: number): void } }).Reveal.slide(i, 0, 99), n);
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => {
+      const target = (a.effect as KeyframeEffect | null)?.target;
+      return !(a instanceof CSSTransition) || a.playState !== 'running' || !target?.closest('.slides, .backgrounds');
+    }),
+  );
 }
 
 /** Shows slide `n` and lists what overflows its box or runs into its footer lines. */

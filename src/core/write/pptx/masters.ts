@@ -265,7 +265,6 @@ export function masterXml(layoutCount: number): string {
 
 export const DEFAULT_TEXT_STYLE = `<p:defaultTextStyle>${plainLevels(BASE_PX)}</p:defaultTextStyle>`;
 
-export { CITE, FOOTER, SLIDE_NUMBER };
 
 export const NOTES_SIZE = { cx: 6858000, cy: 9144000 };
 

@@ -156,8 +156,3 @@ export function paragraphXml(p: Paragraph, ctx: TextContext): string {
   const end = `<a:endParaRPr lang="${ctx.lang}"${style.sizePx ? ` sz="${sizeOf(style.sizePx)}"` : ''} dirty="0"/>`;
   return `<a:p>${p.pPr ?? (p.level ? `<a:pPr lvl="${p.level}"/>` : '')}${runs.map((r) => runXml(r, style, ctx)).join('')}${end}</a:p>`;
 }
-
-/** Plain text as one paragraph per line break group (notes keep their paragraphs). */
-export function textRuns(text: string): Run[] {
-  return [{ text }];
-}
