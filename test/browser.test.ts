@@ -47,7 +47,8 @@ describe('the example deck from file://', () => {
     expect(distinct).toHaveLength(16);
     expect(distinct[0]).toBe('from-talking-points-to-slides');
     expect(visited.filter((id) => id === 'steps').length).toBe(4); // arrival + 3 fragments
-    await page.waitForFunction(() => location.hash === '#/thank-you');
+    // The press after the closing slide goes on into the backup part.
+    await page.waitForFunction(() => location.hash === '#/backup');
 
     await page.keyboard.press('Home');
     await page.waitForFunction(() => document.querySelector('.slides > section.present')?.id === 'from-talking-points-to-slides');
