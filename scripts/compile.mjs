@@ -17,8 +17,8 @@ const result = await build({
   target: 'node20',
   packages: 'bundle',
   // playwright-core locates its own files through __dirname and is loaded only by pdf/serve
-  // tests: it stays an installed package.
-  external: ['playwright-core'],
+  // tests: it stays an installed package. resvg is a native module (.node), loaded by pptx only.
+  external: ['playwright-core', '@resvg/resvg-js'],
   // Bundled CommonJS packages call require() for Node built-ins; give ESM chunks one.
   banner: { js: "import { createRequire as __tdCreateRequire } from 'node:module'; const require = __tdCreateRequire(import.meta.url);" },
   minify: true,

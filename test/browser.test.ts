@@ -60,7 +60,8 @@ describe('the example deck from file://', () => {
     expect(log.requests.filter((u) => !u.startsWith(deckUrl))).toEqual([]);
     expect(log.requests.length).toBeGreaterThan(5);
     await page.close();
-  });
+    // 18 slides stepped through one key at a time: more than the default on a busy machine.
+  }, 60_000);
 
   it('lands on the slide named in the URL (stable ids)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

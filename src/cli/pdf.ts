@@ -16,6 +16,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
+import { sourceDateEpoch } from './source-date.js';
 import { formatProblem, useColor } from './report.js';
 import { count } from './plural.js';
 
@@ -82,15 +83,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
   }
 }
 
-/**
- * The PDF's creation date: SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention)
- * when set, so two runs give identical files; otherwise now.
- */
+/** The PDF's creation date: SOURCE_DATE_EPOCH when set, so two runs give identical files; otherwise now. */
 function creationDate(env: Record<string, string | undefined>): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || epoch === '') return new Date();
-  if (!/^\d+$/.test(epoch)) {
-    throw new TalkdeckError({ code: 'usage', message: `SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${epoch}\`` });
-  }
-  return new Date(Number(epoch) * 1000);
+  return sourceDateEpoch(env) ?? new Date();
 }

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'sanitized'
   | 'markdown'
   | 'unknown-country'
+  | 'unsupported-image'
   | 'table-shape'
   | 'chart-shape'
   | 'chart-negative'

@@ -120,7 +120,14 @@ export interface SlideModel {
   figures?: { value: string; labelHtml: string; noteHtml?: string | undefined }[];
   quote?: { html: string; speaker: string; contextHtml?: string | undefined };
   image?: { src: string; alt: string; captionHtml?: string | undefined; creditHtml?: string | undefined };
-  map?: { svg: string; description: string; legend: { label: string; className: string; countryNames: string[] }[]; captionHtml?: string | undefined };
+  map?: {
+    svg: string;
+    description: string;
+    legend: { label: string; className: string; countryNames: string[] }[];
+    captionHtml?: string | undefined;
+    /** The groups as given (codes upper-cased), for writers that draw the map themselves. */
+    groups: { label: string; countries: string[]; emphasis: boolean }[];
+  };
   /** `minutes` only when the agenda slide asks for `times: true`. */
   agenda?: { id: string; titleHtml: string; number: number; minutes?: number | undefined }[];
   references?: ReferenceModel[];
@@ -588,13 +595,14 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         }
       });
       if (!ok) return base;
+      const groups = slide.groups.map((g) => ({ label: g.label, countries: g.countries.map((c) => c.trim().toUpperCase()), emphasis: g.emphasis ?? false }));
       const map = renderWorldMap({
-        groups: slide.groups.map((g) => ({ label: g.label, countries: g.countries, emphasis: g.emphasis ?? false })),
+        groups,
         lang: ctx.lang,
         title: base.title,
         idPrefix: `${RESERVED_ID_PREFIX}map-${base.id}`,
       });
-      return { ...base, map: { ...map, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
+      return { ...base, map: { ...map, groups, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
     }
     case 'sources':
       return { ...base, references: ctx.refModels };

@@ -1,0 +1,68 @@
+/**
+ * `talkdeck pptx`: each deck's model written as a native PowerPoint file, <out>/<deck>.pptx, or
+ * with one deck and `--out name.pptx` that file.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { TalkdeckError } from '../core/errors.js';
+import { PPTX_APPLICATION, writePptx } from '../core/write/pptx/index.js';
+import { readZipEntry } from '../core/write/pptx/zip.js';
+import { rasterizeSvg } from '../shell/rasterize-svg.js';
+import { writeFileAtomic } from '../shell/write-file.js';
+import { selectDecks } from './deck-builder.js';
+import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import type { Io } from './io.js';
+import { outputTargets } from './output-target.js';
+import { sourceDateEpoch } from './source-date.js';
+
+/** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
+export function isTalkdeckPptx(bytes: Uint8Array): boolean {
+  const app = readZipEntry(bytes, 'docProps/app.xml');
+  return app !== undefined && Buffer.from(app).toString('utf8').includes(`<Application>${PPTX_APPLICATION}</Application>`);
+}
+
+export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> {
+  const date = sourceDateEpoch(io.env);
+  // A misspelt deck name or a wrong --out is reported before any deck is built.
+  const decks = selectDecks(io, opts.decks);
+  let targetFor: (deck: string) => string;
+  try {
+    targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
+  } catch (error) {
+    throw writeError(error, opts.out);
+  }
+  return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
+    const target = targetFor(deck.name);
+    const bytes = writePptx({
+      model: build.model,
+      date,
+      readAsset: (src) => {
+        const entry = build.files.get(src);
+        if (!entry) throw new Error(`pptx: ${src} is not among the deck's files`);
+        return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
+      },
+      rasterizeSvg,
+      file: deck.file,
+    });
+    const shown = relative(io.cwd, target) || target;
+    try {
+      writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
+    } catch (error) {
+      throw writeError(error, shown);
+    }
+    const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
+    io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides, ${notes} with notes → ${shown}\n`);
+  });
+}
+
+/** A file-system error while writing (no permission, a file where a folder should be) in the user's words. */
+function writeError(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof TalkdeckError || !code) return error;
+  return new TalkdeckError({
+    code: 'io',
+    message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
+    hint: 'choose a folder you can write to with --out, or check the permissions of this one',
+    cause: error,
+  });
+}
