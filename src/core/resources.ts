@@ -45,8 +45,11 @@ const HINT_LOCAL = 'put the file in the deck folder (next to deck.yaml, e.g. ima
  */
 export function localReference(ref: string, opts: { base?: string; allowEmbedded?: boolean } = {}): LocalFile | Refusal | Embedded {
   // Control characters (NUL above all) never belong in a path; they also garble terminals.
-  if (/[\u0000-\u001f\u007f]/.test(ref)) {
-    return refuse('missing-file', 'contains a control character', 'remove it; a file name is printable text');
+  const control = /[\u0000-\u001f\u007f]/.exec(ref)?.[0];
+  if (control !== undefined) {
+    // Named, since the character itself does not show (or garbles the terminal) in the message.
+    const name = control === '\0' ? 'NUL' : `\\x${control.charCodeAt(0).toString(16).padStart(2, '0')}`;
+    return refuse('missing-file', `contains a control character (${name})`, 'remove it; a file name is printable text (check the quotes for escapes like "\\0")');
   }
   const text = ref.trim().replace(/\\/g, '/');
   if (text === '') return refuse('missing-file', 'is empty', HINT_LOCAL);
