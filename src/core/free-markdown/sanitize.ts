@@ -175,10 +175,18 @@ export function finishTree(
       return url;
     }
     // Everything else (a relative path, `file:`, any other scheme) is for the one resource rule,
-    // which decodes the path itself and refuses what is not a file inside the deck folder.
-    const path = url.split(/[?#]/)[0]!;
+    // which refuses what is not a file inside the deck folder. markdown-it percent-encodes what
+    // the author wrote (a Windows path `.\\img\\a.png` becomes `.%5Cimg%5Ca.png`): that is undone
+    // once here; a broken encoding is left for the rule to report with its place.
+    const raw = url.split(/[?#]/)[0]!;
+    let path = raw;
+    try {
+      path = decodeURI(raw);
+    } catch {
+      // reported by the rule
+    }
     const result = resource(path);
-    if ('href' in result) return result.href + url.slice(path.length);
+    if ('href' in result) return result.href + url.slice(raw.length);
     problems.push({ line, code: 'missing-file', severity: 'error', message: result.problem, hint: result.hint });
     return url;
   };
