@@ -100,17 +100,25 @@ function open(file: string): Package {
   return { files, part, rels, slides, notesOf };
 }
 
+/** Code blocks are markup like any other (node-html-parser keeps <pre> as raw text by default). */
+const HTML_OPTIONS = { blockTextElements: { script: true, noscript: true, style: true } };
+
 function htmlSlides(deck: string): HTMLElement[] {
-  const doc = parseHtml(readFileSync(join(dir, 'dist', deck, 'index.html'), 'utf8'));
-  return doc.querySelectorAll('.slides > section');
+  const doc = parseHtml(readFileSync(join(dir, 'dist', deck, 'index.html'), 'utf8'), HTML_OPTIONS);
+  // Leaf slides: a vertical stack's wrapper <section> holds slides of its own.
+  return doc.querySelectorAll('section.td-slide');
 }
 
 /** The words a reader sees on an HTML slide (not its notes, not the map's SVG title). */
 function visibleWords(section: HTMLElement): string[] {
   // Cells and list items are words of their own even where the markup has no space between them.
-  const copy = parseHtml(section.outerHTML.replace(/></g, '> <'));
+  const copy = parseHtml(section.outerHTML.replace(/></g, '> <'), HTML_OPTIONS);
   // The chart's data table is for screen readers; in PowerPoint the numbers are the chart's own.
   for (const hidden of copy.querySelectorAll('aside.notes, svg, [aria-hidden="true"], .td-sr-only')) hidden.remove();
+  // A formula is its TeX source on a PowerPoint slide (KaTeX keeps it as the MathML annotation).
+  for (const math of copy.querySelectorAll('.katex')) {
+    math.set_content((math.querySelector('annotation')?.textContent ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+  }
   return words(copy.textContent);
 }
 
