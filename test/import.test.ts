@@ -20,6 +20,7 @@ describe('import: each slide becomes the layout that says exactly what it said',
       lang: 'de',
       duration: 15,
       theme: 'black', // `night` loads web fonts: the .md build falls back to reveal-md's default too
+      transition: 'fade', // revealOptions map onto the deck's own fields
       lint: { 'remote-resource': 'warning' },
       slides: [
         { layout: 'title', title: 'Lage im Norden', subtitle: 'Stand: März' },
@@ -38,10 +39,9 @@ describe('import: each slide becomes the layout that says exactly what it said',
     expect(parse(plan.yaml)).toEqual(plan.deck);
   });
 
-  it('lists the local files to copy; warns about one outside the deck and about revealOptions', () => {
+  it('lists the local files to copy; warns about one outside the deck', () => {
     expect(plan.files).toEqual(['img/background.jpg', 'img/map.png']);
     expect(plan.warnings.map((w) => [w.severity, w.message])).toEqual([
-      ['warning', 'revealOptions (transition) are not kept: a deck.yaml has no place for them'],
       ['warning', '`../outside.png` on slide 8 is outside the deck folder; it is not copied'],
     ]);
   });

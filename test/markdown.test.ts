@@ -139,6 +139,25 @@ describe('reveal-md dialect', () => {
   });
 });
 
+describe('revealOptions', () => {
+  it('map onto the deck’s validated reveal block, transition and size; the rest is a warning at its line', async () => {
+    const result = await buildFolder(fixture('md-reveal-options'));
+    expect(result.errors).toEqual([]);
+    const model = result.model!;
+    // reveal-md's centring stays under the deck's own options.
+    expect(model.reveal).toEqual({ center: true, controls: false, slideNumber: 'c' });
+    expect(model.transition).toBe('slide');
+    expect(model.size.name).toBe('4:3');
+    const ignored = result.warnings.filter((w) => w.message.includes('revealOptions') || w.message.startsWith('reveal.js option'));
+    expect(ignored.map((w) => [w.line, w.message, w.hint])).toEqual([
+      [3, 'reveal.js option `rtl` is not supported by talkdeck; it is ignored', expect.stringContaining('supported: controls')],
+      [3, 'reveal.js option `contrls` is not supported by talkdeck; it is ignored', 'did you mean `controls`?'],
+    ]);
+    const init = page(result).querySelectorAll('script').map((s) => s.textContent).find((t) => t.includes('Reveal.initialize')) ?? '';
+    expect(init).toMatch(/"controls":\s*false/);
+  });
+});
+
 describe('Marp dialect', () => {
   it('pages at thematic breaks outside code; a --- under text is a heading underline', () => {
     const deck = read('md-marp');

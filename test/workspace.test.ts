@@ -81,6 +81,15 @@ describe('a folder holding deck files', () => {
     expect(existsSync(join(clash, 'dist'))).toBe(false);
   });
 
+  it('builds deck.yaml over a deck.md beside it (what import leaves), and says so', () => {
+    const dir = folder(fixture('minimal'), 'talk');
+    writeFileSync(join(dir, 'deck.md'), '# From Markdown\n');
+    const r = talkdeck(dir, ['build']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('deck.md: warning: deck.md is not built: deck.yaml in the same folder takes precedence');
+    expect(readFileSync(join(dir, 'dist/talk/index.html'), 'utf8')).not.toContain('From Markdown');
+  });
+
   it('a misspelt deck name gets a did-you-mean', () => {
     const dir = project({ minimal: fixture('minimal') });
     const r = talkdeck(dir, ['build', 'minmal']);

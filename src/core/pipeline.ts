@@ -2,6 +2,7 @@
  * The pure core: deck text in, files in memory out. load → validate → model → render.
  * Nothing here touches the disk; the shell reads inputs and writes the result.
  */
+import type { RevealOptions } from './schema.js';
 import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
@@ -39,6 +40,8 @@ export interface DeckInput {
   renderer: Renderer;
   /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
   revealMdJson?: RevealMdJson[] | undefined;
+  /** What the shell noticed while finding the deck (a `deck.md` that `deck.yaml` takes precedence over). */
+  notices?: TalkdeckError[] | undefined;
   /** Settings from outside the deck: the project's config file and command-line flags. */
   layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
 }
@@ -74,7 +77,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     ...readerWarnings.filter((e) => e.severity === 'error'),
     ...validation.errors.filter((e) => !spoiled(e.line)),
   ];
-  const earlyWarnings = readerWarnings.filter((e) => e.severity !== 'error');
+  const earlyWarnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
   if (!validation.meta) return failed(sortByPlace(errors), earlyWarnings);
 
   const theme = validation.meta.theme ?? 'briefing';
@@ -90,7 +93,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
-  const meta = validation.meta;
+  // A dialect's reveal.js look (a Markdown deck is centred) lies under the deck's own options.
+  const meta = read.revealDefaults ? { ...validation.meta, reveal: { ...read.revealDefaults, ...validation.meta.reveal } } : validation.meta;
   const settings = resolveSettings({
     dialect: read.dialectSettings,
     config: input.layers?.config,
@@ -138,7 +142,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
       styles: plan.styles,
       scripts: plan.scripts,
       plugins: plan.plugins,
-      config: { ...revealConfig(model), ...read.revealOptions },
+      config: revealConfig(model),
       sourcesId,
     });
   } catch (cause) {
@@ -168,8 +172,8 @@ interface ReadDeck {
   readerWarnings: TalkdeckError[];
   /** Lint defaults of the deck's dialect, below the config file (see resolveSettings). */
   dialectSettings?: SettingsLayer | undefined;
-  /** reveal.js options the deck sets itself (a Markdown deck's `revealOptions`). */
-  revealOptions: Record<string, unknown>;
+  /** reveal.js options of the deck's dialect, under its own `reveal` block. */
+  revealDefaults?: RevealOptions | undefined;
   dialect?: DeckModel['dialect'];
 }
 
@@ -183,13 +187,12 @@ function readDeckFile(input: DeckInput): ReadDeck {
       readerWarnings: md.problems,
       // A Markdown deck is its author's as it is: remote images are reported, not refused.
       dialectSettings: { lint: { 'remote-resource': 'warning' } },
-      // reveal-md and Marp centre slides vertically (reveal.js's default); the deck may say otherwise.
-      revealOptions: { center: true, ...md.revealOptions },
+      revealDefaults: md.revealDefaults,
       dialect: md.deck.dialect === 'marp' ? 'marp' : 'markdown',
     };
   }
   const { source, data, errors } = parseSource(input.file, input.text);
-  return { source, data, syntaxErrors: errors, readerWarnings: [], revealOptions: {} };
+  return { source, data, syntaxErrors: errors, readerWarnings: [] };
 }
 
 /**

@@ -67,11 +67,14 @@ export function decksInFolder(dir: string): DeckLocation[] {
 /** The folder's deck file, if it has one; two of them are a mistake worth stopping for. */
 function deckFileIn(dir: string): string | undefined {
   const present = DECK_FILES.filter((f) => isFile(join(dir, f)));
-  if (present.length > 1) {
+  // deck.yaml beside deck.md is what `talkdeck import` leaves: the YAML is built, and every build
+  // says so (see shadowedMarkdown). Two YAML deck files are a mistake worth stopping for.
+  const yaml = present.filter((f) => f !== 'deck.md');
+  if (yaml.length > 1) {
     throw new TalkdeckError({
       code: 'usage',
-      file: join(dir, present[1]!),
-      message: `Two deck files in one folder: ${present.join(' and ')}`,
+      file: join(dir, yaml[1]!),
+      message: `Two deck files in one folder: ${yaml.join(' and ')}`,
       hint: 'keep one of them (or rename one, e.g. to a.yaml, to build it as a deck of its own)',
     });
   }
@@ -208,6 +211,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
     file: relative(cwd, deck.file) || deck.file,
     text,
     revealMdJson: /\.(md|markdown)$/i.test(deck.file) ? revealMdJson(deck, cwd) : undefined,
+    notices: shadowedMarkdown(deck, cwd),
     exists: fileInDeck(deck),
     read: (rel) => readInDeck(deck, rel, cwd),
     roots: {
@@ -255,6 +259,21 @@ function refuseLinkOutside(deck: DeckLocation, rel: string, cwd: string): void {
   if (real === undefined || root === undefined || real.startsWith(root + sep)) return;
   const file = relative(cwd, full) || full;
   throw new TalkdeckError({ code: LINK_OUTSIDE.code, file, message: `${file} ${LINK_OUTSIDE.reason} (${real})`, hint: LINK_OUTSIDE.hint });
+}
+
+/** A folder deck built from deck.yaml while a deck.md lies beside it: said, so nothing is silent. */
+function shadowedMarkdown(deck: DeckLocation, cwd: string): TalkdeckError[] {
+  const md = join(deck.dir, 'deck.md');
+  if (!/^deck\.ya?ml$/i.test(basename(deck.file)) || !isFile(md)) return [];
+  return [
+    new TalkdeckError({
+      code: 'usage',
+      severity: 'warning',
+      file: relative(cwd, md) || md,
+      message: `deck.md is not built: ${basename(deck.file)} in the same folder takes precedence`,
+      hint: 'build the Markdown deck by naming its file (talkdeck build path/to/deck.md), or move one of the two into a folder of its own',
+    }),
+  ];
 }
 
 function realPath(path: string): string | undefined {

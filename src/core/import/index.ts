@@ -49,21 +49,6 @@ export function importMarkdownDeck(markdown: MarkdownDeck): ImportPlan {
     deck.lint = { ...(deck.lint as Record<string, unknown> | undefined), 'remote-resource': 'warning' };
   }
   deck.slides = source.slides.map((slide) => importSlide(slide, source.dialect));
-  const dropped = Object.keys(markdown.revealOptions);
-  if (dropped.length) {
-    warnings.push(
-      new TalkdeckError({
-        code: 'unknown-key',
-        severity: 'warning',
-        file: source.file,
-        line: source.frontMatterLines.get('revealOptions'),
-        column: 1,
-        message: `revealOptions (${dropped.join(', ')}) are not kept: a deck.yaml has no place for them`,
-        hint: 'talkdeck decks use its own navigation and transitions',
-      }),
-    );
-  }
-
   const files = new Set<string>();
   for (const slide of source.slides) {
     for (const ref of localReferences(slide)) {

@@ -3,9 +3,12 @@
  * path back into the `.md` file: from here on, a Markdown deck goes through the same validation,
  * model, lint and outputs as a YAML deck.
  */
+import type * as z from 'zod';
 import { TalkdeckError } from '../../errors.js';
 import { THEMES } from '../../render/assets.js';
+import { RevealSchema, SLIDE_SIZES, TRANSITIONS, type RevealOptions, type SlideSize } from '../../schema.js';
 import { SourceFile, type KeyPath } from '../../source.js';
+import { suggest } from '../../suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
 
@@ -20,31 +23,13 @@ const DIALECT_KEYS = new Set([
   'keywords', 'url', 'transition',
 ]);
 
-/** reveal.js options a deck's `revealOptions` may set, with the type each must have. */
-const REVEAL_OPTIONS: Record<string, 'boolean' | 'string' | 'number' | 'string|boolean'> = {
-  transition: 'string',
-  transitionSpeed: 'string',
-  backgroundTransition: 'string',
-  controls: 'boolean',
-  progress: 'boolean',
-  slideNumber: 'string|boolean',
-  center: 'boolean',
-  loop: 'boolean',
-  rtl: 'boolean',
-  navigationMode: 'string',
-  width: 'number',
-  height: 'number',
-  margin: 'number',
-  autoSlide: 'number',
-};
-
 export interface MarkdownDeck {
   deck: MarkdownDeckSource;
   source: SourceFile;
   /** The deck as `deck.yaml` data: metadata and `layout: markdown` slides. */
   data: Record<string, unknown>;
-  /** reveal.js options from `revealOptions`, checked against the supported subset. */
-  revealOptions: Record<string, unknown>;
+  /** reveal.js options the dialect implies, under the deck's own `reveal` block. */
+  revealDefaults: RevealOptions;
   problems: TalkdeckError[];
 }
 
@@ -87,23 +72,46 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
     ...(deck.dialect === 'marp' && Object.keys(s.attributes).length ? { attributes: s.attributes } : {}),
   }));
 
-  const revealOptions: Record<string, unknown> = {};
+  // revealOptions map onto the deck's own fields, validated as a deck.yaml's are: its `reveal`
+  // block (reveal.js names), `transition`, and `size` from width × height. A deck written for
+  // reveal-md may carry options talkdeck does not offer: each is a warning with its line.
+  const reveal: Record<string, unknown> = {};
   const given = front.revealOptions;
   if (given !== undefined) {
     if (given === null || typeof given !== 'object' || Array.isArray(given)) {
       warn('revealOptions', '`revealOptions` must be a mapping of reveal.js options; it is ignored', 'e.g. revealOptions: { transition: slide }', 'wrong-type');
     } else {
-      for (const [key, value] of Object.entries(given)) {
-        const type = REVEAL_OPTIONS[key];
-        if (!type) {
-          warn('revealOptions', `reveal.js option \`${key}\` is not supported by talkdeck; it is ignored`, `supported: ${Object.keys(REVEAL_OPTIONS).join(', ')}`);
-        } else if (!type.split('|').includes(typeof value)) {
-          warn('revealOptions', `reveal.js option \`${key}\` must be a ${type.replace('|', ' or ')}; it is ignored`, `e.g. ${key}: ${type === 'number' ? 1 : type === 'boolean' ? 'true' : 'fade'}`, 'wrong-type');
-        } else revealOptions[key] = value;
+      const options = new Map(Object.entries(given));
+      const width = options.get('width');
+      const height = options.get('height');
+      options.delete('width');
+      options.delete('height');
+      if (width !== undefined || height !== undefined) {
+        const size = sizeFor(width, height);
+        if (size && data.size === undefined) data.size = size;
+        else if (!size) warn('revealOptions', `reveal.js size ${String(width)}×${String(height)} is not one talkdeck lays out; the deck is 16:9`, `talkdeck's sizes: ${Object.keys(SLIDE_SIZES).join(', ')} (set \`size\` in the front matter)`);
+      }
+      for (const [key, value] of options) {
+        if (key === 'transition') {
+          if ((TRANSITIONS as readonly unknown[]).includes(value)) data.transition ??= value;
+          else warn('revealOptions', `reveal.js transition \`${String(value)}\` is not one talkdeck offers; it is ignored`, `transitions: ${TRANSITIONS.join(', ')}`, 'wrong-type');
+          continue;
+        }
+        const field = (RevealSchema.shape as Record<string, z.ZodType>)[key];
+        if (!field) {
+          const guess = suggest(key, Object.keys(RevealSchema.shape));
+          warn('revealOptions', `reveal.js option \`${key}\` is not supported by talkdeck; it is ignored`, guess ? `did you mean \`${guess}\`?` : `supported: ${Object.keys(RevealSchema.shape).join(', ')}, transition, width, height`);
+        } else if (!field.safeParse(value).success) {
+          warn('revealOptions', `reveal.js option \`${key}\` cannot be ${JSON.stringify(value)}; it is ignored`, 'see `reveal` in docs/deck-reference.md for the values each option takes', 'wrong-type');
+        } else reveal[key] = value;
       }
     }
   }
-  if (!deck.paginate && revealOptions.slideNumber === undefined) revealOptions.slideNumber = false;
+  if (Object.keys(reveal).length) data.reveal = reveal;
+  // reveal-md and Marp centre slides vertically (reveal.js's default); Marp numbers pages only
+  // with `paginate`. The dialect's look, below the deck's own options: not deck data, so an
+  // imported deck.yaml does not carry it onto talkdeck's layouts.
+  const revealDefaults: RevealOptions = { center: true, ...(deck.paginate ? {} : { slideNumber: false }) };
 
   const source = new SourceFile(file, text, (path: KeyPath) => {
     if (path[0] === 'slides' && typeof path[1] === 'number') {
@@ -112,7 +120,19 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
       if (path[2] === 'notes' && slide.notesLine) return { line: slide.notesLine, column: 1 };
       return { line: slide.line, column: slide.column };
     }
-    return { line: typeof path[0] === 'string' ? lineOf(path[0]) : 1, column: 1 };
+    // The deck's `reveal` block is the front matter's `revealOptions`.
+    const key = path[0] === 'reveal' ? 'revealOptions' : path[0];
+    return { line: typeof key === 'string' ? lineOf(key) : 1, column: 1 };
   });
-  return { deck, source, data, revealOptions, problems };
+  return { deck, source, data, revealDefaults, problems };
+}
+
+/** The talkdeck size whose aspect ratio reveal-md's width × height has, if any. */
+function sizeFor(width: unknown, height: unknown): SlideSize | undefined {
+  const w = typeof width === 'number' ? width : 960;
+  const h = typeof height === 'number' ? height : 700;
+  return (Object.keys(SLIDE_SIZES) as SlideSize[]).find((size) => {
+    const [a, b] = size.split(':').map(Number) as [number, number];
+    return Math.abs(w / h - a / b) < 0.01;
+  });
 }
