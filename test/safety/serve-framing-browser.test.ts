@@ -123,8 +123,12 @@ describe('talkdeck serve and other origins', () => {
     await popup.waitForFunction(() => document.getElementById('td-notes')?.textContent?.includes('SECRET-NOTE-TWO'));
     const previews = popup.frames().filter((f) => f.url().includes('?receiver'));
     expect(previews).toHaveLength(2);
-    type R = { Reveal: { getIndices(): { h: number } } };
-    await previews[0]!.waitForFunction(() => (window as unknown as R).Reveal.getIndices().h === 1);
+    // The preview may still be loading reveal.js: wait for it to be ready before asking where it is.
+    type R = { Reveal?: { isReady?(): boolean; getIndices(): { h: number } } };
+    await previews[0]!.waitForFunction(() => {
+      const reveal = (window as unknown as R).Reveal;
+      return reveal?.isReady?.() === true && reveal.getIndices().h === 1;
+    });
     await context.close();
   });
 });
