@@ -55,6 +55,18 @@ describe('--out naming a file', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
+  it('a file where a folder should be is a located write error (exit 3), for every export', () => {
+    const dir = project({ minimal: fixture('minimal') });
+    writeFileSync(join(dir, 'afile'), 'mine');
+    for (const args of [['handout', '--out', 'afile/x.md'], ['build', '--single-file', '--out', 'afile/x.html'], ['pptx', '--out', 'afile/x.pptx']]) {
+      const r = talkdeck(dir, args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
+      expect(r.stderr).toMatch(/error: Could not write afile\/x\.\w+ \(E(EXIST|NOTDIR)/);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('mine');
+    }
+  });
+
   it('handout --out notes.md writes Markdown to notes.md, and never over a file of the user', () => {
     const dir = project({ minimal: fixture('minimal') });
     const r = talkdeck(dir, ['handout', '--out', 'notes.md']);

@@ -50,6 +50,12 @@ export function outputTargets(req: OutputTargetRequest): (deckName: string) => s
 
 /** Whether --out names a file of some kind talkdeck writes (and is not an existing folder). */
 export function namesFile(path: string): boolean {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return false;
+  let folder = false;
+  try {
+    folder = statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    // ENOTDIR (a file where a folder should be): not a folder; writing it says what is wrong.
+  }
+  if (folder) return false;
   return FILE_EXTENSIONS.includes(extname(path).toLowerCase());
 }

@@ -8,11 +8,13 @@ import { TalkdeckError } from '../core/errors.js';
 import { PPTX_APPLICATION, writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/zip.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
-import { writeFileAtomic } from '../shell/write-file.js';
+import { fileSystemError, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { outputTargets } from './output-target.js';
+import { count } from './plural.js';
+import { printProblems } from './report.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -29,10 +31,22 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   try {
     targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
   } catch (error) {
-    throw writeError(error, opts.out);
+    throw fileSystemError(error, opts.out);
   }
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
+    if (build.model.size.name !== '16:9') {
+      // The slide layouts are drawn for 16:9; say so rather than hand over a file of another shape.
+      printProblems(io, [
+        new TalkdeckError({
+          code: 'usage',
+          severity: 'warning',
+          file: relative(io.cwd, deck.file) || deck.file,
+          message: `The PowerPoint file is 16:9; this deck's size is ${build.model.size.name}`,
+          hint: 'the HTML deck and the PDF keep the deck\'s size; in PowerPoint use Design › Slide Size if you need another',
+        }),
+      ], opts.debug);
+    }
     const bytes = writePptx({
       model: build.model,
       date,
@@ -45,24 +59,8 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       file: deck.file,
     });
     const shown = relative(io.cwd, target) || target;
-    try {
-      writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
-    } catch (error) {
-      throw writeError(error, shown);
-    }
+    writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
-    io.stdout.write(`✓ ${deck.name}: ${build.model.slides.length} slides, ${notes} with notes → ${shown}\n`);
-  });
-}
-
-/** A file-system error while writing (no permission, a file where a folder should be) in the user's words. */
-function writeError(error: unknown, shown: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (error instanceof TalkdeckError || !code) return error;
-  return new TalkdeckError({
-    code: 'io',
-    message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
-    hint: 'choose a folder you can write to with --out, or check the permissions of this one',
-    cause: error,
+    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);
   });
 }

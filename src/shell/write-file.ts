@@ -19,16 +19,33 @@ export interface WriteFileRequest {
 }
 
 export function writeFileAtomic(req: WriteFileRequest): void {
-  assertReplaceable(req);
-  mkdirSync(dirname(req.target), { recursive: true });
+  const shown = relative(req.cwd, req.target) || req.target;
+  try {
+    assertReplaceable(req);
+    mkdirSync(dirname(req.target), { recursive: true });
+  } catch (error) {
+    throw fileSystemError(error, shown);
+  }
   const tmp = join(dirname(req.target), `.${basename(req.target)}.tmp-${process.pid}-${Date.now().toString(36)}`);
   try {
     writeFileSync(tmp, req.content);
     renameSync(tmp, req.target);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw error;
+    throw fileSystemError(error, shown);
   }
+}
+
+/** A file-system error while writing (no permission, a file where a folder should be) in the user's words. */
+export function fileSystemError(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (error instanceof TalkdeckError || !code) return error;
+  return new TalkdeckError({
+    code: 'io',
+    message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
+    hint: 'choose a folder you can write to with --out, or check the permissions of this one',
+    cause: error,
+  });
 }
 
 /** Throws unless the target is absent, or a file talkdeck made, or --force was given. */
