@@ -113,6 +113,29 @@ describe('the look', () => {
   });
 });
 
+describe('scripts beyond Latin', () => {
+  it('draws Greek, Cyrillic and Vietnamese in Source Sans 3, not a fallback face', async () => {
+    const page = await open(deckUrl('briefing', '#/3'));
+    await page.evaluate(() => document.fonts.ready);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const fontsOf = async (selector: string): Promise<string[]> => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.map((f) => f.familyName);
+    };
+    for (const selector of ['.present h2', '.present li:nth-child(1)', '.present li:nth-child(2)', '.present li:nth-child(3)']) {
+      // The files name themselves "Source Sans 3 …"; a fallback would be e.g. DejaVu Sans.
+      const used = await fontsOf(selector);
+      expect(used.length, selector).toBeGreaterThan(0);
+      for (const family of used) expect(family, selector).toMatch(/^Source Sans 3\b/);
+    }
+    await page.close();
+  });
+});
+
 describe('the PDF', () => {
   /** One page of the PDF as RGB pixels (pdftoppm's PPM: a short header, then raw bytes). */
   function page(file: string, n: number): { width: number; height: number; at(x: number, y: number): [number, number, number] } {

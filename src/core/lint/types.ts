@@ -19,6 +19,7 @@ export const LINT_RULE_IDS = [
   'overflow-estimate',
   'agenda-sections',
   'timing',
+  'font-coverage',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
