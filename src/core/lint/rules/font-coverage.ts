@@ -18,8 +18,12 @@ const SCRIPTS: [RegExp, string, string][] = [
   [/\p{Script=Thai}/u, 'Thai', 'e.g. Noto Sans Thai'],
 ];
 
+/** Text in Latin script only, the common case, needs no look at each character. */
+const PLAIN = /^[\u0000-\u024F\u2000-\u206F]*$/;
+
 /** The characters of a text no shipped font draws, each once, in order. */
 export function uncovered(text: string): string[] {
+  if (PLAIN.test(text)) return [];
   return [...new Set([...text].filter((c) => COUNTS.test(c) && !isCovered(c.codePointAt(0)!)))];
 }
 
