@@ -47,9 +47,10 @@ describe('the look', () => {
   it("the speaker view's previews shrink the marking with the slide", async () => {
     const page = await open(deckUrl('briefing', '#/1'));
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
-    await expect.poll(() => popup.frames().filter((f) => f.url().includes('receiver')).length).toBe(2);
+    // Generous waits: on a busy machine the two preview frames take seconds to appear.
+    await expect.poll(() => popup.frames().filter((f) => f.url().includes('receiver')).length, { timeout: 20_000 }).toBe(2);
     const preview = popup.frames().find((f) => f.url().includes('receiver'))!;
-    await preview.waitForFunction(() => (window as unknown as { Reveal?: Reveal }).Reveal?.isReady());
+    await preview.waitForFunction(() => (window as unknown as { Reveal?: Reveal }).Reveal?.isReady(), undefined, { timeout: 20_000 });
     const m = await preview.evaluate(() => {
       const marking = document.querySelector('.td-marking')!;
       const slide = document.querySelector('.slides > section.present')!.getBoundingClientRect();
@@ -61,7 +62,7 @@ describe('the look', () => {
     expect(m.font / m.slideHeight).toBeCloseTo(16 / 720, 2);
     expect(m.bottom).toBeLessThanOrEqual(m.viewport);
     await page.close();
-  });
+  }, 60_000);
 
   it('the marking keeps its size on a full-size slide', async () => {
     const page = await open(deckUrl('briefing', '#/1'), { width: 1920, height: 1080 });
