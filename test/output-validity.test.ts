@@ -12,7 +12,10 @@ import { buildFolder, fixture, ROOT } from './helpers/build.js';
 const load = (file: string): unknown => jsYaml.load(readFileSync(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
 
 describe('schema/deck.schema.json', () => {
-  const validate = new Ajv({ strict: false, allErrors: true }).compile(deckJsonSchema());
+  // The schema's one format, checked as editors check it (without a formats plugin, Ajv warns
+  // "unknown format" on stderr and lets anything pass).
+  const formats = { uri: (s: string): boolean => URL.canParse(s) };
+  const validate = new Ajv({ strict: false, allErrors: true, formats }).compile(deckJsonSchema());
 
   it('is what npm run compile wrote', () => {
     expect(JSON.parse(readFileSync(join(ROOT, 'schema/deck.schema.json'), 'utf8'))).toEqual(deckJsonSchema());
@@ -29,6 +32,12 @@ describe('schema/deck.schema.json', () => {
       expect(validate(load(join(fixture(bad), 'deck.yaml')))).toBe(false);
     });
   }
+
+  it('checks a reference url as a URL', () => {
+    const deck = (url: string): unknown => ({ title: 'T', slides: [{ title: 'S', points: ['a'] }], references: { r: { title: 'R', url } } });
+    expect(validate(deck('https://example.org/report')), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(deck('not a web address'))).toBe(false);
+  });
 
   it('docs/deck-reference.md is generated from the current schema', async () => {
     const { deckReferenceMarkdown } = await import('../src/core/schema-docs.js');

@@ -40,14 +40,16 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
     .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces and causes' });
   for (const spec of COMMANDS) {
+    // yargs runs a command's builder only when that command is named. No handler is given:
+    // with one, yargs renders the whole help text on every run, just to keep it at hand (about
+    // a third of its parse time); main() runs the command itself.
     const builder = (y: Argv): Argv => {
       const built = spec.builder(y);
       options = optionNames(built);
+      chosen = spec.run;
       return built;
     };
-    cli = cli.command(spec.command, spec.describe, builder, () => {
-      chosen = spec.run;
-    });
+    cli = cli.command(spec.command, spec.describe, builder);
   }
   cli = cli
     .demandCommand(1, 'Name a command, e.g. `talkdeck build`.')
@@ -61,6 +63,8 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       if (err) throw err;
       usageErrors.push(msg);
     });
+
+  skipHelpCache(cli);
 
   let parsed: Record<string, unknown>;
   let output = '';
@@ -110,4 +114,16 @@ function optionNames(y: Argv): string[] {
   // getOptions() is public in yargs 18 but missing from @types/yargs 17.
   const { key, alias } = (y as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
   return [...new Set([...Object.keys(key), ...Object.keys(alias), ...Object.values(alias).flat()])];
+}
+
+/**
+ * yargs lays out the whole help text after every command, only to keep it at hand for a later
+ * failure (usage.cacheHelpMessage); measuring every word of it took longer than parsing the
+ * command line. main() prints its own failures and never that text, so the caching is skipped.
+ * Through yargs' internal methods: should they change, this does nothing and only costs time.
+ */
+function skipHelpCache(cli: Argv): void {
+  type Internals = { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = (cli as unknown as Internals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }

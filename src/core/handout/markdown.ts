@@ -49,7 +49,7 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
     out.push(`> ${md(slide.quote.html)}\n>\n> — ${by}`);
   }
   if (slide.image) {
-    const caption = [slide.image.captionHtml, slide.image.creditHtml].filter(Boolean).map((h) => md(h!)).join(' ');
+    const caption = [slide.image.captionHtml, slide.image.creditHtml].filter(Boolean).map((h) => md(h!)).join(' · ');
     out.push(`*${escapeMarkdown(slide.image.alt)}*${caption ? ` — ${caption}` : ''}`);
   }
   if (slide.map) {

@@ -1,6 +1,7 @@
 /** The lint rules, in the order their findings are documented. One file per rule under rules/. */
 import { agendaSections } from './rules/agenda-sections.js';
 import { bulletLength } from './rules/bullet-length.js';
+import { fontCoverage } from './rules/font-coverage.js';
 import { imageAlt } from './rules/image-alt.js';
 import { maxBullets } from './rules/max-bullets.js';
 import { notesMissing } from './rules/notes-missing.js';
@@ -22,4 +23,5 @@ export const LINT_RULES: readonly LintRule[] = [
   agendaSections,
   timing,
   remoteResource,
+  fontCoverage,
 ];

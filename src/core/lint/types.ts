@@ -20,6 +20,7 @@ export const LINT_RULE_IDS = [
   'agenda-sections',
   'timing',
   'remote-resource',
+  'font-coverage',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 

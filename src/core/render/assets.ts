@@ -6,6 +6,7 @@
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
 import { ASSETS } from '../resources.js';
+import { BRIEFING_FONTS } from './fonts.js';
 
 export interface AssetRoots {
   /** `dirname(require.resolve('reveal.js'))`: reveal.js's dist folder. */
@@ -42,14 +43,6 @@ export interface AssetPlan {
 export const OFFLINE_REVEAL_THEMES = ['white', 'black', 'white-contrast', 'black-contrast'] as const;
 export const THEMES = ['briefing', ...OFFLINE_REVEAL_THEMES] as const;
 
-const BRIEFING_FONTS = [
-  'source-sans-3-latin-400-normal.woff2',
-  'source-sans-3-latin-ext-400-normal.woff2',
-  'source-sans-3-latin-400-italic.woff2',
-  'source-sans-3-latin-600-normal.woff2',
-  'source-sans-3-latin-700-normal.woff2',
-  'source-sans-3-latin-ext-700-normal.woff2',
-];
 
 /** reveal.js's own plugins. Its notes plugin is replaced by talkdeck's speaker view (below). */
 const PLUGINS = [
