@@ -9,7 +9,8 @@ import { htmlToText, plainText, renderBlock, renderInline } from './markdown.js'
 import { SLIDE_SIZES, type ChartKind, type Deck, type LayoutName, type NormalSlide, type Point, type Reference, type RevealOptions, type SlideSize } from './schema.js';
 import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from './settings.js';
-import { renderFreeMarkdown, type FreeMarkdown } from './free-markdown/render.js';
+import type { FreeMarkdown } from './free-markdown/render.js';
+import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal, type Refusal } from './resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from './source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
@@ -206,6 +207,8 @@ export interface ModelInput {
   maps?: MapRenderer | undefined;
   /** Needed when the deck has a chart slide. */
   charts?: ChartRenderer | undefined;
+  /** Needed when the deck has a free-Markdown slide (highlight.js and KaTeX are large: loaded only then). */
+  freeMarkdown?: Pick<typeof FreeMarkdownModule, 'renderFreeMarkdown'> | undefined;
   timing: TimingSettings;
 }
 
@@ -223,7 +226,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     if (slide.layout !== 'markdown') continue;
     const path: KeyPath = ['slides', index, 'body'];
     const first = contentLine(source, path);
-    const body = renderFreeMarkdown(slide.body, {
+    if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
+    const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
       resource: (given) => {
         const checked = checkReference(given, { exists: input.exists });

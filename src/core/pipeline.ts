@@ -93,6 +93,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
+  const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
   // A dialect's reveal.js look (a Markdown deck is centred) lies under the deck's own options.
   const meta = read.revealDefaults ? { ...validation.meta, reveal: { ...read.revealDefaults, ...validation.meta.reveal } } : validation.meta;
   const settings = resolveSettings({
@@ -109,6 +110,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     exists: input.exists,
     maps: needsMap ? await import('./render/world-map.js') : undefined,
     charts: needsCharts ? await import('./render/chart.js') : undefined,
+    freeMarkdown: needsMarkdown ? await import('./free-markdown/render.js') : undefined,
     timing: settings.timing,
   });
   errors.push(...modelErrors);
