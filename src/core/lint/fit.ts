@@ -17,11 +17,18 @@ type Weight = keyof typeof GLYPH_EM;
 const SPACE_EM = 0.2;
 
 const BASE = 32; // --r-main-font-size in briefing.css
-/** Measures at the default 16:9 size; `estimateFit` uses the deck's `size`. */
-let WIDTH = 1280 - 2 * 56; // slide minus side padding
 const CONTENT_TOP = 36;
-let CONTENT_BOTTOM = 720 - 64;
-let SUMMARY_BOTTOM = 720 - 78;
+/** The measures of the deck's slide box (its `size`): text width, and where body and summary end. */
+interface Page {
+  width: number;
+  contentBottom: number;
+  summaryBottom: number;
+}
+const pageOf = (model: DeckModel): Page => ({
+  width: model.size.width - 2 * 56, // slide minus side padding
+  contentBottom: model.size.height - 64,
+  summaryBottom: model.size.height - 78,
+});
 const GAP = 12; // air we want between the body and the summary box
 /** Table cells: font (0.78em), vertical padding + rule, horizontal padding (layouts.css). */
 const TABLE_FONT = BASE * 0.78;
@@ -56,16 +63,16 @@ export function lineCount(text: string, fontPx: number, widthPx: number, weight:
   return lines;
 }
 
-function titleHeight(title: string): number {
+function titleHeight(title: string, page: Page): number {
   const font = BASE * 1.45;
-  return lineCount(title, font, WIDTH, 'bold') * font * 1.15 + 10 + 3 + 24;
+  return lineCount(title, font, page.width, 'bold') * font * 1.15 + 10 + 3 + 24;
 }
 
-function summaryTop(summary: string | undefined): number {
-  if (!summary) return CONTENT_BOTTOM;
+function summaryTop(summary: string | undefined, page: Page): number {
+  if (!summary) return page.contentBottom;
   const font = BASE * 0.9;
-  const height = lineCount(summary, font, WIDTH - 38, 'semibold') * font * 1.3 + 20;
-  return SUMMARY_BOTTOM - height - GAP;
+  const height = lineCount(summary, font, page.width - 38, 'semibold') * font * 1.3 + 20;
+  return page.summaryBottom - height - GAP;
 }
 
 /** A list's height; the margin after its last item is not counted, as it takes no room on the slide. */
@@ -87,12 +94,12 @@ function referenceText(r: ReferenceModel): string {
     .join(' ');
 }
 
-function bodyHeight(slide: NormalSlide, model: DeckModel, index: number): number | undefined {
+function bodyHeight(slide: NormalSlide, model: DeckModel, index: number, page: Page): number | undefined {
   switch (slide.layout) {
     case 'points':
-      return pointsHeight(slide.points, BASE, WIDTH);
+      return pointsHeight(slide.points, BASE, page.width);
     case 'compare': {
-      const column = (WIDTH - 40) / 2;
+      const column = (page.width - 40) / 2;
       const font = BASE * 0.8;
       const side = (c: { heading: string; points: readonly Point[] }): number =>
         lineCount(c.heading, BASE * 1.05, column, 'bold') * BASE * 1.05 * 1.15 + 12 + 6 + 2 + pointsHeight(c.points, font, column, 0.4);
@@ -101,13 +108,13 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number): number
     case 'timeline': {
       const font = BASE * 0.9;
       return slide.events.reduce(
-        (h, e) => h + Math.max(lineCount(String(e.date), font, 190, 'bold'), lineCount(e.text, font, WIDTH - 8 - 4 - 18 - 190 - 20)) * font * 1.3 + 14,
+        (h, e) => h + Math.max(lineCount(String(e.date), font, 190, 'bold'), lineCount(e.text, font, page.width - 8 - 4 - 18 - 190 - 20)) * font * 1.3 + 14,
         -14,
       );
     }
     case 'figures': {
-      const columns = Math.max(1, Math.min(slide.figures.length, Math.floor((WIDTH + 28) / (240 + 28))));
-      const inner = (WIDTH - 28 * (columns - 1)) / columns - 44;
+      const columns = Math.max(1, Math.min(slide.figures.length, Math.floor((page.width + 28) / (240 + 28))));
+      const inner = (page.width - 28 * (columns - 1)) / columns - 44;
       let height = 12;
       for (let row = 0; row * columns < slide.figures.length; row++) {
         const cards = slide.figures.slice(row * columns, (row + 1) * columns).map((f) => {
@@ -122,16 +129,16 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number): number
     }
     case 'quote': {
       const font = BASE * 1.1;
-      const text = lineCount(slide.text, font, WIDTH - 40) * font * 1.35 + 16;
-      const caption = lineCount(`${slide.speaker}, ${slide.context ?? ''}`, BASE * 0.85, WIDTH - 40) * BASE * 0.85 * 1.3;
+      const text = lineCount(slide.text, font, page.width - 40) * font * 1.35 + 16;
+      const caption = lineCount(`${slide.speaker}, ${slide.context ?? ''}`, BASE * 0.85, page.width - 40) * BASE * 0.85 * 1.3;
       return 20 + text + 20 + caption;
     }
     case 'agenda': {
       const font = BASE * 1.05;
-      return model.slides[index]!.agenda!.reduce((h, a) => h + lineCount(a.titleHtml, font, WIDTH - 39) * font * 1.3 + 0.5 * font, 0);
+      return model.slides[index]!.agenda!.reduce((h, a) => h + lineCount(a.titleHtml, font, page.width - 39) * font * 1.3 + 0.5 * font, 0);
     }
     case 'sources':
-      return model.references.reduce((h, r) => h + lineCount(referenceText(r), 22, WIDTH - 31) * 22 * 1.35 + 10, 0);
+      return model.references.reduce((h, r) => h + lineCount(referenceText(r), 22, page.width - 31) * 22 * 1.35 + 10, 0);
     default:
       // title, section and closing are centred with room to spare; images and maps scale to fit.
       return undefined;
@@ -139,16 +146,16 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number): number
 }
 
 /** A table's column widths the way a browser's auto layout roughly shares them out. */
-function tableColumns(cells: string[][]): { widths: number[]; minimum: number } {
+function tableColumns(cells: string[][], page: Page): { widths: number[]; minimum: number } {
   const natural = cells[0]!.map((_, c) => Math.max(...cells.map((row, r) => textPx(row[c] ?? '', r === 0))) + TABLE_CELL_PAD);
   const longestWord = cells[0]!.map(
     (_, c) => Math.max(...cells.map((row) => Math.max(0, ...plainText(row[c] ?? '').split(/\s+/).map((w) => [...w].length * GLYPH_EM.bold * TABLE_FONT)))) + TABLE_CELL_PAD,
   );
   const total = natural.reduce((a, b) => a + b, 0);
   const minimum = longestWord.reduce((a, b) => a + b, 0);
-  if (total <= WIDTH) return { widths: natural, minimum };
+  if (total <= page.width) return { widths: natural, minimum };
   // Too wide: every column keeps its longest word, the rest is shared by natural width.
-  const spare = Math.max(0, WIDTH - minimum);
+  const spare = Math.max(0, page.width - minimum);
   const extra = natural.map((n, c) => Math.max(0, n - longestWord[c]!));
   const extraTotal = extra.reduce((a, b) => a + b, 0) || 1;
   return { widths: longestWord.map((w, c) => w + (spare * extra[c]!) / extraTotal), minimum };
@@ -160,9 +167,9 @@ function textPx(text: string, bold: boolean): number {
   return words.reduce((w, word) => w + [...word].length * glyph, 0) + Math.max(0, words.length - 1) * SPACE_EM * TABLE_FONT;
 }
 
-function tableFit(slide: Extract<NormalSlide, { layout: 'table' }>): { height: number; minimumWidth: number } {
+function tableFit(slide: Extract<NormalSlide, { layout: 'table' }>, page: Page): { height: number; minimumWidth: number } {
   const cells = [slide.columns, ...slide.rows.map((r) => r.map(String))];
-  const { widths, minimum } = tableColumns(cells);
+  const { widths, minimum } = tableColumns(cells, page);
   const height = cells.reduce((h, row, r) => {
     const lines = Math.max(...row.map((cell, c) => lineCount(String(cell), TABLE_FONT, widths[c]! - TABLE_CELL_PAD, r === 0 || slide.highlight?.includes(r) ? 'bold' : 'regular')));
     return h + lines * TABLE_FONT * 1.25 + TABLE_ROW_EXTRA + (r === 0 ? 2 : 0);
@@ -172,16 +179,14 @@ function tableFit(slide: Extract<NormalSlide, { layout: 'table' }>): { height: n
 
 /** The estimate for one slide, or undefined for layouts that scale or centre their content. */
 export function estimateFit(slide: NormalSlide, model: DeckModel, index: number): Fit | undefined {
-  WIDTH = model.size.width - 2 * 56;
-  CONTENT_BOTTOM = model.size.height - 64;
-  SUMMARY_BOTTOM = model.size.height - 78;
+  const page = pageOf(model);
   if (slide.layout === 'table') {
-    const { height, minimumWidth } = tableFit(slide);
-    const fit = withTitle(height, slide, model, index)!;
-    if (minimumWidth > WIDTH) {
+    const { height, minimumWidth } = tableFit(slide, page);
+    const fit = withTitle(height, slide, model, index, page)!;
+    if (minimumWidth > page.width) {
       return {
         needed: Math.round(minimumWidth),
-        available: WIDTH,
+        available: page.width,
         what: `its ${slide.columns.length} columns need`,
         hint: 'split the table into two slides, shorten the longest words or drop a column (the detail can go to a backup slide)',
       };
@@ -192,7 +197,7 @@ export function estimateFit(slide: NormalSlide, model: DeckModel, index: number)
     // The drawing is sized to the room it has (model.ts); what cannot grow is the room per
     // category, so only a crowded chart gets an estimate (in px along the category axis).
     const per = slide.chart === 'hbar' ? 28 : 44;
-    const room = slide.chart === 'hbar' ? model.size.height - 300 : WIDTH - 120;
+    const room = slide.chart === 'hbar' ? model.size.height - 300 : page.width - 120;
     const bars = slide.chart === 'bar' ? slide.series.length : 1;
     const needed = slide.categories.length * per * (slide.chart === 'bar' ? Math.max(1, bars * 0.6) : 1);
     if (needed <= room) return undefined;
@@ -203,12 +208,12 @@ export function estimateFit(slide: NormalSlide, model: DeckModel, index: number)
       hint: 'show fewer categories (e.g. every other year) or split the chart into two slides',
     };
   }
-  return withTitle(bodyHeight(slide, model, index), slide, model, index);
+  return withTitle(bodyHeight(slide, model, index, page), slide, model, index, page);
 }
 
-function withTitle(body: number | undefined, slide: NormalSlide, model: DeckModel, index: number): Fit | undefined {
+function withTitle(body: number | undefined, slide: NormalSlide, model: DeckModel, index: number, page: Page): Fit | undefined {
   if (body === undefined) return undefined;
   const title = model.slides[index]!.title;
-  const top = CONTENT_TOP + (title ? titleHeight(title) : 0);
-  return { needed: Math.round(body), available: Math.round(summaryTop(slide.summary) - top) };
+  const top = CONTENT_TOP + (title ? titleHeight(title, page) : 0);
+  return { needed: Math.round(body), available: Math.round(summaryTop(slide.summary, page) - top) };
 }
