@@ -7,6 +7,28 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 
 rmSync('lib', { recursive: true, force: true });
 
+/**
+ * yargs's platform shim imports cliui and string-width, and their modules build costly things
+ * when loaded: a `\p{RGI_Emoji}` regular expression and an `Intl.Segmenter` (about 60 ms of every
+ * start, more than the rest of yargs). Only help and usage text need them. This plugin hands the
+ * shim a stand-in that require()s the real package on its first call; esbuild then bundles the
+ * package as a lazily initialised module, so a build never pays for it and help still works.
+ */
+const lazyHelpLayout = {
+  name: 'lazy-help-layout',
+  setup(build) {
+    build.onResolve({ filter: /^(cliui|string-width)$/ }, (args) => {
+      if (!args.importer.split('\\').join('/').includes('/yargs/lib/platform-shims/')) return undefined;
+      return { path: args.path, namespace: 'lazy-help-layout', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-help-layout' }, (args) => ({
+      contents: `let real;\nexport default function (...a) { real ??= require(${JSON.stringify(args.path)}).default; return real(...a); }\n`,
+      resolveDir: args.pluginData.resolveDir,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts', 'schema-docs': 'src/core/schema-docs.ts' },
   outdir: 'lib',
@@ -24,6 +46,7 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: true,
+  plugins: [lazyHelpLayout],
   logLevel: 'warning',
 });
 
