@@ -97,9 +97,19 @@ export function htmlToText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Characters that can change which words inline Markdown shows: links and images (`]`), entities
+ * (`&`), autolinks (`<`) and escapes (`\`). Without them, rendering only drops delimiters such as
+ * `*` and backticks, which never hold a letter and never join or split words: the word count of
+ * the source is the word count of the text. Speaker notes are mostly such prose, and counting
+ * them is then a scan instead of a parse (test/markdown-words.test.ts checks the equivalence).
+ */
+const CHANGES_WORDS = /[\]&<\\]/;
+
 /** Words as a reader counts them: tokens with a letter or digit, so dashes and bullets do not count. */
 export function countWords(markdown: string): number {
+  const text = CHANGES_WORDS.test(markdown) ? plainText(markdown) : markdown;
   let n = 0;
-  for (const token of plainText(markdown).split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
   return n;
 }
