@@ -6,7 +6,7 @@ import type { RevealOptions } from './schema.js';
 import { TalkdeckError, TalkdeckErrors } from './errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model.js';
-import { planAssets, THEMES, type AssetRoots } from './render/assets.js';
+import { planAssets, planFonts, THEMES, type AssetRoots } from './render/assets.js';
 import { withContentSecurityPolicy } from './render/csp.js';
 import { templateRuntimeError, type Renderer } from './render/renderer.js';
 import { resolveSettings, type SettingsLayer } from './settings.js';
@@ -162,7 +162,9 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
 
   const files = new Map<string, OutputFile>();
   files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true, remote: model.remote }) });
-  for (const copy of plan.copies) files.set(copy.to, { copyFrom: copy.from });
+  const fonts = planFonts(model, input.roots, html);
+  for (const copy of [...plan.copies, ...fonts.copies]) files.set(copy.to, { copyFrom: copy.from });
+  if (fonts.css) files.set(fonts.css.to, { content: fonts.css.content });
   return { name: input.name, files, model, errors: [], warnings };
 }
 

@@ -6,7 +6,7 @@
 import { TalkdeckError } from '../errors.js';
 import type { DeckModel } from '../model.js';
 import { ASSETS } from '../resources.js';
-import { BRIEFING_FONTS } from './fonts.js';
+import { fontFaceCss, fontFiles, subsetsFor } from './fonts.js';
 
 export interface AssetRoots {
   /** `dirname(require.resolve('reveal.js'))`: reveal.js's dist folder. */
@@ -59,6 +59,22 @@ const OWN_PLUGINS = [
   { file: 'speaker-view.js', global: 'TalkdeckSpeakerView' },
 ];
 
+const FONT_CSS = 'theme/fonts.css';
+
+/**
+ * The briefing theme's fonts for a rendered page: theme/fonts.css and the files it names, for
+ * the subsets the page's text needs (its notes and any text of the deck's own templates
+ * included). Other themes bring their own fonts: nothing.
+ */
+export function planFonts(model: DeckModel, roots: AssetRoots, pageHtml: string): { css?: { to: string; content: string }; copies: AssetCopy[] } {
+  if (model.theme !== 'briefing') return { copies: [] };
+  const subsets = subsetsFor(pageHtml);
+  return {
+    css: { to: FONT_CSS, content: fontFaceCss(subsets) },
+    copies: fontFiles(subsets).map((font) => ({ to: `theme/fonts/${font}`, from: `${roots.fonts}/${font}` })),
+  };
+}
+
 /**
  * `deckFiles`: the deck folder's files the page needs (images, style.css and what it refers to),
  * checked by the resource rule (core/resources.ts). They keep their relative paths under
@@ -76,10 +92,9 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
   const styles = ['reveal/reset.css', 'reveal/reveal.css'];
   if (model.theme === 'briefing') {
     copies.push({ to: 'theme/briefing.css', from: `${roots.themes}/briefing.css` });
-    for (const font of BRIEFING_FONTS) copies.push({ to: `theme/fonts/${font}`, from: `${roots.fonts}/${font}` });
-    // The fonts' licence (SIL OFL) travels with them.
+    // The fonts' licence (SIL OFL) travels with them; the fonts themselves with planFonts.
     copies.push({ to: 'theme/fonts/LICENSE', from: `${roots.fonts}/../LICENSE` });
-    styles.push('theme/layouts.css', 'theme/briefing.css');
+    styles.push('theme/layouts.css', FONT_CSS, 'theme/briefing.css');
   } else if ((OFFLINE_REVEAL_THEMES as readonly string[]).includes(model.theme)) {
     copies.push({ to: `theme/${model.theme}.css`, from: `${roots.reveal}/theme/${model.theme}.css` });
     styles.push(`theme/${model.theme}.css`, 'theme/layouts.css');

@@ -1,9 +1,9 @@
 /**
  * The fonts the briefing theme ships: Source Sans 3 from @fontsource, in four faces and every
  * subset the font has (Latin, Latin Extended, Greek, Cyrillic, Vietnamese), each with its
- * `unicode-range` so a browser loads only the subsets a deck's text uses. The same ranges say
- * which characters no shipped font covers (lint rule `font-coverage`).
- * templates/themes/briefing.css declares one @font-face per file; a test keeps the two in step.
+ * `unicode-range`. A built deck carries the subsets its page's text uses (Latin always) and a
+ * theme/fonts.css declaring exactly those files. The same ranges say which characters no
+ * shipped font covers (lint rule `font-coverage`).
  */
 import SUBSET_RANGES from '@fontsource/source-sans-3/unicode.json' with { type: 'json' };
 
@@ -22,25 +22,69 @@ export function fontFile(subset: FontSubset, face: (typeof FONT_FACES)[number]):
   return `source-sans-3-${subset}-${face.weight}-${face.style}.woff2`;
 }
 
-/** Every font file the briefing theme needs, in a fixed order. */
-export const BRIEFING_FONTS: readonly string[] = FONT_FACES.flatMap((face) => FONT_SUBSETS.map((subset) => fontFile(subset, face)));
+/** Every font file the briefing theme can ship, in a fixed order. */
+export const BRIEFING_FONTS: readonly string[] = fontFiles(FONT_SUBSETS);
 
 /** `U+0370-0377,U+037A` as the subset's unicode-range says it. */
 export function unicodeRange(subset: FontSubset): string {
   return (SUBSET_RANGES as Record<string, string>)[subset]!;
 }
 
-let covered: [number, number][] | undefined;
+type Range = [number, number];
+let ranges: Map<FontSubset, Range[]> | undefined;
+
+function rangesOf(subset: FontSubset): Range[] {
+  ranges ??= new Map(
+    FONT_SUBSETS.map((s) => [
+      s,
+      unicodeRange(s)
+        .split(',')
+        .map((r) => {
+          const [from, to] = r.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as Range;
+        }),
+    ]),
+  );
+  return ranges.get(subset)!;
+}
+
+const inRanges = (codePoint: number, rs: Range[]): boolean => rs.some(([from, to]) => codePoint >= from && codePoint <= to);
 
 /** Whether a shipped subset draws this code point. */
 export function isCovered(codePoint: number): boolean {
-  covered ??= FONT_SUBSETS.flatMap((s) =>
-    unicodeRange(s)
-      .split(',')
-      .map((r) => {
-        const [from, to] = r.trim().replace(/^U\+/i, '').split('-');
-        return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as [number, number];
-      }),
+  return FONT_SUBSETS.some((s) => inRanges(codePoint, rangesOf(s)));
+}
+
+/**
+ * The subsets a text needs, in FONT_SUBSETS order: Latin always (talkdeck's own labels and the
+ * theme's quotation marks are Latin), any other whose range holds one of the text's characters.
+ */
+export function subsetsFor(text: string): FontSubset[] {
+  const needed = new Set<FontSubset>(['latin']);
+  // Most decks are Latin-1 throughout: one scan settles them.
+  if (!/[^\x00-\xFF]/.test(text)) return ['latin'];
+  const seen = new Set<number>();
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (cp <= 0xff || seen.has(cp)) continue;
+    seen.add(cp);
+    for (const s of FONT_SUBSETS) if (!needed.has(s) && inRanges(cp, rangesOf(s))) needed.add(s);
+  }
+  return FONT_SUBSETS.filter((s) => needed.has(s));
+}
+
+/** The font files of these subsets, all four faces each, in a fixed order. */
+export function fontFiles(subsets: readonly FontSubset[]): string[] {
+  return FONT_FACES.flatMap((face) => subsets.map((subset) => fontFile(subset, face)));
+}
+
+/** theme/fonts.css: one @font-face per file of these subsets, with the subset's unicode-range. */
+export function fontFaceCss(subsets: readonly FontSubset[]): string {
+  const rules = FONT_FACES.flatMap((face) =>
+    subsets.map(
+      (subset) =>
+        `@font-face { font-family: "Source Sans 3"; font-style: ${face.style}; font-weight: ${face.weight}; font-display: block; src: url("fonts/${fontFile(subset, face)}") format("woff2"); unicode-range: ${unicodeRange(subset)}; }`,
+    ),
   );
-  return covered.some(([from, to]) => codePoint >= from && codePoint <= to);
+  return `/* Source Sans 3 (SIL OFL, see fonts/LICENSE): the subsets this deck's text uses. */\n${rules.join('\n')}\n`;
 }
