@@ -65,6 +65,8 @@ describe('the briefing theme’s fonts', () => {
     expect(subsetsFor('Россия')).toEqual(['latin', 'cyrillic']);
     expect(subsetsFor('Hà Nội')).toEqual(['latin', 'vietnamese']);
     expect(subsetsFor('日本')).toEqual(['latin']);
+    // Every script is found wherever it first appears, after the search for another one.
+    expect(subsetsFor(`${'x'.repeat(100_000)}Ж — ${'y'.repeat(1000)} ω 😀 Ạ`)).toEqual(['latin', 'greek', 'cyrillic', 'vietnamese']);
   });
 
   it('covers Greek, Cyrillic, Vietnamese and Latin Extended letters, not CJK or emoji', () => {
