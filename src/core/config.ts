@@ -4,7 +4,7 @@
  * serves both.
  */
 import type { TalkdeckError } from './errors.js';
-import { ConfigSchema } from './schema.js';
+import { configSchema } from './schema.js';
 import type { SettingsLayer } from './settings.js';
 import { errorAt, parseSource } from './source.js';
 import { issuesToErrors } from './validate.js';
@@ -27,7 +27,8 @@ export function parseConfig(file: string, text: string): { layer: SettingsLayer 
       ],
     };
   }
-  const result = ConfigSchema.safeParse(data);
-  if (!result.success) return { layer: undefined, errors: issuesToErrors(source, result.error.issues, [], ConfigSchema, data) };
+  const schema = configSchema();
+  const result = schema.safeParse(data);
+  if (!result.success) return { layer: undefined, errors: issuesToErrors(source, result.error.issues, [], schema, data) };
   return { layer: { lint: result.data.lint, timing: result.data.timing }, errors: [] };
 }

@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod';
 import { TalkdeckError } from './errors.js';
-import { DeckMetaSchema, LAYOUTS, LAYOUT_NAMES, type Deck, type LayoutName, type NormalSlide } from './schema.js';
+import { deckMetaSchema, isLayoutName, layoutSchema, LAYOUT_NAMES, type Deck, type NormalSlide } from './schema.js';
 import { errorAt, type KeyPath, type SourceFile } from './source.js';
 import { suggest } from './suggest.js';
 
@@ -53,8 +53,9 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
       ),
     );
   }
-  const metaResult = DeckMetaSchema.safeParse(data);
-  if (!metaResult.success) errors.push(...issuesToErrors(source, metaResult.error.issues, [], DeckMetaSchema, data));
+  const metaSchema = deckMetaSchema();
+  const metaResult = metaSchema.safeParse(data);
+  if (!metaResult.success) errors.push(...issuesToErrors(source, metaResult.error.issues, [], metaSchema, data));
   const rawSlides = (data as { slides?: unknown }).slides;
   const slides: ValidatedSlide[] = [];
   const list = Array.isArray(rawSlides) ? rawSlides : [];
@@ -71,8 +72,7 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
       return;
     }
     const layout = (raw as { layout?: unknown }).layout ?? 'points';
-    // Own keys only: `layout: constructor` must not find Object's constructor.
-    if (typeof layout !== 'string' || !Object.hasOwn(LAYOUTS, layout)) {
+    if (!isLayoutName(layout)) {
       const guess = typeof layout === 'string' ? suggest(layout, LAYOUT_NAMES) : undefined;
       errors.push(
         errorAt(source, [...path, 'layout'], {
@@ -83,7 +83,7 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
       );
       return;
     }
-    const schema = LAYOUTS[layout as LayoutName] as z.ZodType;
+    const schema = layoutSchema(layout) as z.ZodType;
     const result = schema.safeParse(raw);
     if (!result.success) {
       errors.push(...issuesToErrors(source, result.error.issues, path, schema, raw));
@@ -109,7 +109,7 @@ type Issue = z.core.$ZodIssue;
 function salvageMeta(data: object, issues: readonly Issue[]): Omit<Deck, 'slides'> | undefined {
   const bad = new Set(issues.map((i) => i.path[0]));
   const kept = Object.fromEntries(Object.entries(data).filter(([k]) => !bad.has(k) && k !== 'slides'));
-  const result = DeckMetaSchema.omit({ slides: true }).partial().safeParse(kept);
+  const result = deckMetaSchema().omit({ slides: true }).partial().safeParse(kept);
   if (!result.success) return undefined;
   return { ...result.data, title: result.data.title ?? '' } as Omit<Deck, 'slides'>;
 }
