@@ -4,6 +4,7 @@
 // read from node_modules at run time.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 rmSync('lib', { recursive: true, force: true });
 
@@ -29,6 +30,27 @@ const lazyHelpLayout = {
   },
 };
 
+/**
+ * Modules named `*.lazy.ts` export one `load()` and are evaluated on its first call, not when the
+ * bundle loads: importers get a stand-in whose load() require()s the real module, which esbuild
+ * then bundles as a lazily initialised module (its packages with it). For what only some runs
+ * need but must be there synchronously when they do (src/core/yaml-tree.lazy.ts).
+ */
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(build) {
+    build.onResolve({ filter: /\.lazy\.js$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')),
+      namespace: 'lazy-module',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-module' }, (args) => ({
+      contents: `let real;\nexport function load() { return (real ??= require(${JSON.stringify(args.path)}).load()); }\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts', 'schema-docs': 'src/core/schema-docs.ts' },
   outdir: 'lib',
@@ -46,7 +68,7 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: true,
-  plugins: [lazyHelpLayout],
+  plugins: [lazyHelpLayout, lazyModules],
   logLevel: 'warning',
 });
 

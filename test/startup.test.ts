@@ -1,7 +1,9 @@
 /**
- * What a command pays for before it starts (issue 10, start-up time). The help layout (cliui,
- * string-width) is costly to load and needed only for help and usage text: scripts/compile.mjs
- * defers it. These tests run the real CLI with a preload that counts what got built.
+ * What a command pays for before it starts (issue 10, start-up time). Two libraries are costly
+ * to load and needed only by some runs, and scripts/compile.mjs defers them: the help layout
+ * (cliui, string-width) for help and usage text, and the `yaml` package (syntax tree with source
+ * positions) for a problem's place. These tests run the real CLI with a preload that notes which
+ * of them a run loaded (test/fixtures/startup/observe-loading.mjs).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,30 +11,46 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { talkdeck } from './helpers/cli.js';
 
-const preload = new URL('./fixtures/startup/count-help-layout.mjs', import.meta.url).href;
+const preload = new URL('./fixtures/startup/observe-loading.mjs', import.meta.url).href;
+const CLEAN = 'title: Start-up\nlang: en\nslides:\n  - title: One\n    points: [a, b]\n    notes: Say a and b.\n';
 
-function segmentersMadeBy(args: string[]): { made: number; code: number | null; stdout: string } {
+function observe(deck: string, args: string[]): { loaded: { helpLayout: boolean; yaml: boolean }; code: number | null; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'talkdeck-startup-'));
-  writeFileSync(join(dir, 'deck.yaml'), 'title: Start-up\nlang: en\nslides:\n  - title: One\n    points: [a, b]\n');
-  const countFile = join(dir, 'count');
-  const r = talkdeck(dir, args, { NODE_OPTIONS: `--import=${preload}`, TALKDECK_COUNT_FILE: countFile });
-  return { made: Number(readFileSync(countFile, 'utf8')), code: r.code, stdout: r.stdout };
+  writeFileSync(join(dir, 'deck.yaml'), deck);
+  const file = join(dir, 'observed.json');
+  const r = talkdeck(dir, args, { NODE_OPTIONS: `--import=${preload}`, TALKDECK_OBSERVE_FILE: file });
+  return { loaded: JSON.parse(readFileSync(file, 'utf8')), code: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the help layout loads only for help and usage text', () => {
-  it('is not loaded by build, check or --version', () => {
+describe('a clean run loads neither the help layout nor the positional YAML parser', () => {
+  it('build, check and --version', () => {
     for (const args of [['build'], ['check'], ['--version']]) {
-      const r = segmentersMadeBy(args);
+      const r = observe(CLEAN, args);
       expect(r.code, args.join(' ')).toBe(0);
-      expect(r.made, args.join(' ')).toBe(0);
+      expect(r.loaded, args.join(' ')).toEqual({ helpLayout: false, yaml: false });
     }
   });
+});
 
-  it('is loaded, and lays out the columns, when help is asked for', () => {
-    const r = segmentersMadeBy(['--help']);
+describe('each loads when it is needed, and does its work', () => {
+  it('help lays out its columns', () => {
+    const r = observe(CLEAN, ['--help']);
     expect(r.code).toBe(0);
-    expect(r.made).toBeGreaterThan(0);
-    // Commands and their descriptions side by side: the layout did its work.
+    expect(r.loaded.helpLayout).toBe(true);
     expect(r.stdout).toMatch(/^ {2}talkdeck build \[decks\.\.\] {2,}Build decks/m);
+  });
+
+  it('a warning is placed at its line and column', () => {
+    const r = observe(CLEAN.replace('    notes: Say a and b.\n', ''), ['check']);
+    expect(r.code).toBe(0);
+    expect(r.loaded.yaml).toBe(true);
+    expect(r.stderr).toMatch(/deck\.yaml:4:5: warning: Slide 1 .*notes/i);
+  });
+
+  it('a file js-yaml cannot read gets every syntax error, placed', () => {
+    const r = observe('title: Broken\nslides:\n  - title: "unclosed\n', ['check']);
+    expect(r.code).not.toBe(0);
+    expect(r.loaded.yaml).toBe(true);
+    expect(r.stderr).toMatch(/deck\.yaml:3:\d+/);
   });
 });

@@ -9,8 +9,9 @@
  * (test/source.test.ts checks that on every deck in the repository).
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
+import type { Alias, Document, LineCounter, Node } from 'yaml';
 import { TalkdeckError } from './errors.js';
+import { load as yamlTree } from './yaml-tree.lazy.js';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -32,6 +33,7 @@ export class SourceFile {
   /** The syntax tree with positions, built on first use. */
   get doc(): Document.Parsed {
     if (!this.#doc) {
+      const { LineCounter, parseDocument } = yamlTree();
       this.#lines = new LineCounter();
       this.#doc = parseDocument(this.text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
     }
@@ -232,6 +234,7 @@ function unreadable(source: SourceFile, cause: Error): SyntaxProblem {
 
 /** The first alias that sits inside the block its anchor names. */
 function selfAlias(source: SourceFile): Alias | undefined {
+  const { visit } = yamlTree();
   let found: Alias | undefined;
   const doc = source.doc;
   visit(doc, {
@@ -250,6 +253,7 @@ function selfAlias(source: SourceFile): Alias | undefined {
 
 /** The first alias of a mapping or list that itself holds an alias: where expansion multiplies. */
 function firstNestedAlias(source: SourceFile): Alias | undefined {
+  const { visit, isCollection } = yamlTree();
   let first: Alias | undefined;
   let nested: Alias | undefined;
   const doc = source.doc;
@@ -280,6 +284,7 @@ export class SyntaxProblem extends TalkdeckError {
 }
 
 function openingQuoteBefore(doc: Document.Parsed, offset: number): number | undefined {
+  const { visit } = yamlTree();
   let found: number | undefined;
   visit(doc, {
     Scalar(_key, node) {
@@ -324,6 +329,7 @@ export function positionAt(source: SourceFile, offset: number): Position {
  */
 export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean } = {}): Position {
   if (source.locator) return { ...source.locator(path), offset: 0 };
+  const { isMap, isSeq, isScalar, isPair } = yamlTree();
   let node: Node | null | undefined = source.doc.contents as Node | null;
   let best = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
