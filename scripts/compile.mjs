@@ -31,6 +31,25 @@ const lazyHelpLayout = {
 };
 
 /**
+ * yargs guesses a version when it is made, from the package.json nearest to its `mainFilename`,
+ * which its shim takes from where yargs sits in node_modules. Bundled, that is nowhere, so yargs
+ * walked up from the working directory, listing every folder to the root (a user's home on a
+ * network share, a /tmp of thousands of files) for a package.json that talkdeck never uses.
+ * Point it at talkdeck's own package root, one folder above lib/.
+ */
+const yargsMainFilename = {
+  name: 'yargs-main-filename',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const from = 'mainFilename: mainFilename || process.cwd(),';
+      if (!text.includes(from)) throw new Error(`${args.path} changed: update the yargs-main-filename plugin in scripts/compile.mjs`);
+      return { contents: text.replace(from, "mainFilename: fileURLToPath(new URL('../package.json', import.meta.url)),"), loader: 'js' };
+    });
+  },
+};
+
+/**
  * Modules named `*.lazy.ts` export one `load()` and are evaluated on its first call, not when the
  * bundle loads: importers get a stand-in whose load() require()s the real module, which esbuild
  * then bundles as a lazily initialised module (its packages with it). For what only some runs
@@ -68,7 +87,7 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: true,
-  plugins: [lazyHelpLayout, lazyModules],
+  plugins: [lazyHelpLayout, lazyModules, yargsMainFilename],
   logLevel: 'warning',
 });
 

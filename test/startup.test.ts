@@ -7,19 +7,30 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { talkdeck } from './helpers/cli.js';
 
 const preload = new URL('./fixtures/startup/observe-loading.mjs', import.meta.url).href;
 const CLEAN = 'title: Start-up\nlang: en\nslides:\n  - title: One\n    points: [a, b]\n    notes: Say a and b.\n';
 
-function observe(deck: string, args: string[]): { loaded: { helpLayout: boolean; yaml: boolean }; code: number | null; stdout: string; stderr: string } {
+interface Observed {
+  loaded: { helpLayout: boolean; yaml: boolean };
+  /** Folders the run listed. */
+  listed: string[];
+  dir: string;
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function observe(deck: string, args: string[]): Observed {
   const dir = mkdtempSync(join(tmpdir(), 'talkdeck-startup-'));
   writeFileSync(join(dir, 'deck.yaml'), deck);
   const file = join(dir, 'observed.json');
   const r = talkdeck(dir, args, { NODE_OPTIONS: `--import=${preload}`, TALKDECK_OBSERVE_FILE: file });
-  return { loaded: JSON.parse(readFileSync(file, 'utf8')), code: r.code, stdout: r.stdout, stderr: r.stderr };
+  const { listed, ...loaded } = JSON.parse(readFileSync(file, 'utf8')) as Observed['loaded'] & { listed: string[] };
+  return { loaded, listed, dir, code: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('a clean run loads neither the help layout nor the positional YAML parser', () => {
@@ -28,6 +39,15 @@ describe('a clean run loads neither the help layout nor the positional YAML pars
       const r = observe(CLEAN, args);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.loaded, args.join(' ')).toEqual({ helpLayout: false, yaml: false });
+    }
+  });
+
+  it('and lists no folder above the one it works in (yargs looked for a package.json up to /)', () => {
+    for (const args of [['build'], ['--version']]) {
+      const r = observe(CLEAN, args);
+      expect(r.code, args.join(' ')).toBe(0);
+      const above = r.listed.filter((d) => r.dir.startsWith(d.endsWith(sep) ? d : d + sep));
+      expect(above, args.join(' ')).toEqual([]);
     }
   });
 });
