@@ -121,8 +121,11 @@ describe('talkdeck serve and other origins', () => {
     await popup.waitForFunction(() => document.getElementById('td-notes')?.textContent?.includes('SECRET-NOTE-ONE'));
     await page.keyboard.press('ArrowRight');
     await popup.waitForFunction(() => document.getElementById('td-notes')?.textContent?.includes('SECRET-NOTE-TWO'));
-    const previews = popup.frames().filter((f) => f.url().includes('?receiver'));
-    expect(previews).toHaveLength(2);
+    // Both previews (this slide and the next) are framed pages of their own; the second may be
+    // still on its way when the notes arrive.
+    const previewFrames = () => popup.frames().filter((f) => f.url().includes('?receiver'));
+    await expect.poll(() => previewFrames().length, { timeout: 15_000 }).toBe(2);
+    const previews = previewFrames();
     // The preview may still be loading reveal.js: wait for it to be ready before asking where it is.
     type R = { Reveal?: { isReady?(): boolean; getIndices(): { h: number } } };
     await previews[0]!.waitForFunction(() => {
