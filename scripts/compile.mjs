@@ -10,7 +10,7 @@ rmSync('lib', { recursive: true, force: true });
 
 const result = await build({
   ...BUNDLE_OPTIONS,
-  entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/schema.ts', 'schema-docs': 'src/core/schema-docs.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', schema: 'src/core/deck/schema.ts', 'schema-docs': 'src/core/deck/schema-docs.ts' },
   outdir: 'lib',
   splitting: true,
   packages: 'bundle',

@@ -59,7 +59,7 @@ export const yargsMainFilename = {
  * Modules named `*.lazy.ts` export one `load()` and are evaluated on its first call, not when the
  * bundle loads: importers get a stand-in whose load() require()s the real module, which esbuild
  * then bundles as a lazily initialised module (its packages with it). For what only some runs
- * need but must be there synchronously when they do (src/core/yaml-tree.lazy.ts).
+ * need but must be there synchronously when they do (src/core/read/yaml/yaml-tree.lazy.ts).
  */
 export const lazyModules = {
   name: 'lazy-modules',

@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { parse } from 'node-html-parser';
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseHexColour, type Rgb } from '../src/core/colour.js';
-import { chartDomain, renderChart, type ChartInput } from '../src/core/render/chart.js';
+import { contrastRatio, parseHexColour, type Rgb } from '../src/core/base/colour.js';
+import { chartDomain, renderChart, type ChartInput } from '../src/core/model/chart-svg.js';
 import { ROOT } from './helpers/build.js';
 
 const base: ChartInput = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/shell/find-browser.js';
-import { TalkdeckError } from '../src/core/errors.js';
+import { TalkdeckError } from '../src/core/base/errors.js';
 
 /** A computer on which exactly these paths are executable browsers. */
 const machine = (...paths: string[]) => (path: string) => paths.includes(path);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
 import { uncovered } from '../src/core/lint/rules/font-coverage.js';
-import { BRIEFING_FONTS, fontFaceCss, fontFiles, FONT_SUBSETS, isCovered, subsetsFor, unicodeRange } from '../src/core/render/fonts.js';
+import { BRIEFING_FONTS, fontFaceCss, fontFiles, FONT_SUBSETS, isCovered, subsetsFor, unicodeRange } from '../src/core/base/font-subsets.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 
 /** The @font-face rules of a style sheet, as property → value. */

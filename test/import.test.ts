@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { importMarkdownDeck, insideDeck } from '../src/core/import/index.js';
+import { importMarkdownDeck, insideDeck } from '../src/core/read/markdown/to-deck-yaml.js';
 import { talkdeck } from './helpers/cli.js';
 import { CORPUS, DECKS, EXPECTED, markdownDeckFolder } from './helpers/markdown-corpus.js';
 

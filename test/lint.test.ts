@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULE_IDS, LINT_RULES } from '../src/core/lint/rules.js';
 import { saysNothing } from '../src/core/lint/rules/image-alt.js';
-import { resolveSettings } from '../src/core/settings.js';
+import { resolveSettings } from '../src/core/deck/settings.js';
 import { buildFolder, fixture } from './helpers/build.js';
 
 const LINT = fixture('lint');

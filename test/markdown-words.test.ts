@@ -1,11 +1,11 @@
 /**
  * countWords skips the Markdown parser for text without links, entities, autolinks or escapes
- * (src/core/markdown.ts). That shortcut must count exactly what the parser's text would: here
+ * (src/core/base/markdown.ts). That shortcut must count exactly what the parser's text would: here
  * both ways are compared on generated text made of words, whitespace and every delimiter.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, htmlToText, renderInline } from '../src/core/markdown.js';
+import { countWords, htmlToText, renderInline } from '../src/core/base/markdown.js';
 
 const byParser = (markdown: string): number =>
   htmlToText(renderInline(markdown).html)

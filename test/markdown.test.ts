@@ -187,8 +187,8 @@ describe('Marp dialect', () => {
 
 describe('a Markdown deck in the handout', () => {
   it('keeps every slide of a stack, its body and its notes (HTML and Markdown forms)', async () => {
-    const { createHandoutRenderer } = await import('../src/core/handout/html.js');
-    const { renderHandoutMarkdown } = await import('../src/core/handout/markdown.js');
+    const { createHandoutRenderer } = await import('../src/core/write/handout/html.js');
+    const { renderHandoutMarkdown } = await import('../src/core/write/handout/markdown.js');
     const { readTemplates } = await import('../src/shell/decks.js');
     const { builtinTemplatesDir } = await import('../src/shell/paths.js');
     const { ROOT } = await import('./helpers/build.js');

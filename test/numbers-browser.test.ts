@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contrastRatio, type Rgb } from '../src/core/colour.js';
+import { contrastRatio, type Rgb } from '../src/core/base/colour.js';
 import { fixture, ROOT } from './helpers/build.js';
 import { launchBrowser, recordPage, type PageLog } from './helpers/browser.js';
 import { talkdeck } from './helpers/cli.js';

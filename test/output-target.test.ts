@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { outputTargets } from '../src/cli/output-target.js';
-import { TalkdeckError } from '../src/core/errors.js';
+import { TalkdeckError } from '../src/core/base/errors.js';
 import { fixture } from './helpers/build.js';
 import { project, runCli, talkdeck } from './helpers/cli.js';
 

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { HtmlValidate } from 'html-validate';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { deckJsonSchema } from '../src/core/schema.js';
+import { deckJsonSchema } from '../src/core/deck/schema.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 
 const load = (file: string): unknown => jsYaml.load(readFileSync(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
@@ -40,8 +40,8 @@ describe('schema/deck.schema.json', () => {
   });
 
   it('docs/deck-reference.md is generated from the current schema', async () => {
-    const { deckReferenceMarkdown } = await import('../src/core/schema-docs.js');
-    const { LAYOUT_NAMES } = await import('../src/core/schema.js');
+    const { deckReferenceMarkdown } = await import('../src/core/deck/schema-docs.js');
+    const { LAYOUT_NAMES } = await import('../src/core/deck/schema.js');
     const committed = readFileSync(join(ROOT, 'docs/deck-reference.md'), 'utf8');
     expect(committed, 'run npm run compile and commit docs/deck-reference.md').toBe(deckReferenceMarkdown());
     for (const name of LAYOUT_NAMES) expect(committed).toContain(`### \`${name}\``);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { isTalkdeckPdf, stampPdf } from '../src/core/pdf/metadata.js';
+import { isTalkdeckPdf, stampPdf } from '../src/core/write/pdf/metadata.js';
 
 async function chromeLikePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -2,7 +2,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import type { DeckBuild } from '../src/core/pipeline.js';
-import { assignIds, slugify } from '../src/core/slug.js';
+import { assignIds, slugify } from '../src/core/model/slug.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 
 function html(result: DeckBuild): HTMLElement {
@@ -99,7 +99,7 @@ describe('the example deck', async () => {
   const result = await buildFolder(`${ROOT}/content/example`);
   const doc = html(result);
   it('uses every layout', async () => {
-    const { LAYOUT_NAMES } = await import('../src/core/schema.js');
+    const { LAYOUT_NAMES } = await import('../src/core/deck/schema.js');
     const used = new Set(doc.querySelectorAll('.slides section[data-layout]').map((s) => s.getAttribute('data-layout')));
     expect([...used].sort()).toEqual([...LAYOUT_NAMES].sort());
   });

@@ -1,6 +1,6 @@
-/** The resource rule's pure half: what a reference's text alone decides (src/core/resources.ts). */
+/** The resource rule's pure half: what a reference's text alone decides (src/core/base/resources.ts). */
 import { describe, expect, it } from 'vitest';
-import { checkReference, localReference } from '../src/core/resources.js';
+import { checkReference, localReference } from '../src/core/base/resources.js';
 
 describe('localReference', () => {
   it.each([

@@ -39,7 +39,7 @@ describe('what the CLI loads before a command runs', () => {
 
   it('loads the CLI parser and the core', () => {
     expect(fromPackage(inputs, 'yargs')).toBe(true);
-    expect(inputs).toContain('src/core/errors.ts');
+    expect(inputs).toContain('src/core/base/errors.ts');
   });
 
   it('leaves the watcher, the server, the browser and the exporters to their commands', () => {

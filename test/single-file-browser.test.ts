@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, recordPage } from './helpers/browser.js';
 import { REPO, runCli, tempProject } from './helpers/cli.js';
 import { main } from '../src/cli/main.js';
-import { isTalkdeckHtml } from '../src/core/generated.js';
+import { isTalkdeckHtml } from '../src/core/base/generated.js';
 
 const deck = parseYaml(readFileSync(join(REPO, 'content/kolumbien-nato/deck.yaml'), 'utf8')) as { slides: { notes?: string }[] };
 const withNotes = deck.slides.map((s, i) => ({ index: i, notes: s.notes })).filter((s) => s.notes);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { locate, parseSource } from '../src/core/source.js';
+import { locate, parseSource } from '../src/core/read/yaml/source.js';
 import { ROOT } from './helpers/build.js';
 
 const decks = [

@@ -1,9 +1,9 @@
 // Speaking time: the estimate itself, and where it ends up (data-timing, the agenda).
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../src/core/markdown.js';
-import { estimateTiming, formatDuration, slideSeconds } from '../src/core/timing.js';
-import { TIMING_DEFAULTS } from '../src/core/settings.js';
+import { countWords } from '../src/core/base/markdown.js';
+import { estimateTiming, formatDuration, slideSeconds } from '../src/core/model/timing.js';
+import { TIMING_DEFAULTS } from '../src/core/deck/settings.js';
 import { buildFolder, fixture } from './helpers/build.js';
 
 describe('the estimate', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { renderWorldMap, type WorldMapInput } from '../src/core/render/world-map.js';
+import { renderWorldMap, type WorldMapInput } from '../src/core/model/map/world-map.js';
 
 const input = (title: string, countries = ['COL']): WorldMapInput => ({
   groups: [{ label: 'Partner', countries, emphasis: true }],

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { renderWorldMap, unknownCountryCodes, type WorldMapInput } from '../src/core/render/world-map.js';
+import { renderWorldMap, unknownCountryCodes, type WorldMapInput } from '../src/core/model/map/world-map.js';
 
 const PARTNERS = ['AFG', 'AUS', 'IRQ', 'JPN', 'KOR', 'MNG', 'NZL', 'PAK'];
 

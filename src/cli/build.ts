@@ -1,7 +1,7 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
 import { existsSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';

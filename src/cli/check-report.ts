@@ -3,7 +3,7 @@
  * built here key by key (so the key order never depends on how a value was made), absent
  * values are null rather than missing, and problems are sorted by place.
  */
-import type { TalkdeckError } from '../core/errors.js';
+import type { TalkdeckError } from '../core/base/errors.js';
 import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
 

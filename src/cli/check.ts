@@ -4,9 +4,9 @@
  * estimated speaking time. With `--strict` warnings fail too.
  */
 import { relative } from 'node:path';
-import { TalkdeckError, TalkdeckErrors, exitCodeFor } from '../core/errors.js';
-import type { SettingsLayer } from '../core/settings.js';
-import { formatDuration, type DeckTiming } from '../core/timing.js';
+import { TalkdeckError, TalkdeckErrors, exitCodeFor } from '../core/base/errors.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
+import { formatDuration, type DeckTiming } from '../core/model/timing.js';
 import { loadConfig } from '../shell/config.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { byPlace, checkReport, type CheckedDeck } from './check-report.js';

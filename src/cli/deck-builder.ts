@@ -3,11 +3,11 @@
  * decks of one run share (config file, built-in templates, renderer).
  */
 import { relative } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { buildDeck, type DeckBuild } from '../core/pipeline.js';
-import type { Renderer } from '../core/render/renderer.js';
-import type { TemplateSet } from '../core/render/templates.js';
-import type { SettingsLayer } from '../core/settings.js';
+import type { Renderer } from '../core/write/html/renderer.js';
+import type { TemplateSet } from '../core/write/html/templates.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
 import { loadConfig } from '../shell/config.js';
 import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';

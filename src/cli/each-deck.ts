@@ -3,8 +3,8 @@
  * each deck in memory, report its problems in the user's words, and run the step only for decks
  * that built cleanly. One deck's failure does not stop the others; the exit code covers all.
  */
-import { TalkdeckError, exitCodeFor } from '../core/errors.js';
-import type { DeckModel } from '../core/model.js';
+import { TalkdeckError, exitCodeFor } from '../core/base/errors.js';
+import type { DeckModel } from '../core/model/model.js';
 import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';

@@ -1,10 +1,10 @@
 /** `talkdeck handout`: talking points, notes and sources as a document to hand out. */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { isTalkdeckHtml, isTalkdeckMarkdown } from '../core/generated.js';
-import { createHandoutRenderer } from '../core/handout/html.js';
-import { renderHandoutMarkdown } from '../core/handout/markdown.js';
-import { inlineSingleFile } from '../core/render/single-file.js';
+import { isTalkdeckHtml, isTalkdeckMarkdown } from '../core/base/generated.js';
+import { createHandoutRenderer } from '../core/write/handout/html.js';
+import { renderHandoutMarkdown } from '../core/write/handout/markdown.js';
+import { inlineSingleFile } from '../core/write/single-file/single-file.js';
 import { templatesFor } from '../shell/decks.js';
 import { writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';

@@ -4,7 +4,7 @@
  * imported by the commands that need them, not here.
  */
 import yargs, { type Argv } from 'yargs';
-import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
+import { TalkdeckError, TalkdeckErrors } from '../core/base/errors.js';
 import { version } from '../shell/paths.js';
 import type { CommandSpec } from './command.js';
 import { buildCommand } from './commands/build.js';

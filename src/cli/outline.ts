@@ -2,11 +2,11 @@
  * `talkdeck outline`: the deck as a plain-text table of slides with their estimated speaking
  * time, a subtotal per section, and the total against the deck's duration.
  */
-import { exitCodeFor, type TalkdeckError } from '../core/errors.js';
-import type { DeckModel } from '../core/model.js';
-import type { SettingsLayer } from '../core/settings.js';
-import { quoteArg } from '../core/quote-arg.js';
-import { formatDuration } from '../core/timing.js';
+import { exitCodeFor, type TalkdeckError } from '../core/base/errors.js';
+import type { DeckModel } from '../core/model/model.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
+import { quoteArg } from '../core/base/quote-arg.js';
+import { formatDuration } from '../core/model/timing.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
 import type { Io } from './io.js';

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 
 /** Extensions of files talkdeck writes: `--out` with one of these means a file, never a folder. */
 const FILE_EXTENSIONS = ['.pdf', '.html', '.htm', '.md', '.markdown', '.pptx'];

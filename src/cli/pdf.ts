@@ -5,8 +5,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
-import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/pdf/metadata.js';
+import { TalkdeckError } from '../core/base/errors.js';
+import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/write/pdf/metadata.js';
 import { findBrowser } from '../shell/find-browser.js';
 import { launchPrinter } from '../shell/print-pdf.js';
 import { writeDeckOutput } from '../shell/write-output.js';

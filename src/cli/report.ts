@@ -1,7 +1,7 @@
 /** How problems look on a terminal: place first, then what is wrong, the line, and the fix. */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { TalkdeckError } from '../core/errors.js';
+import type { TalkdeckError } from '../core/base/errors.js';
 import type { Io, Output } from './io.js';
 
 export interface Style {

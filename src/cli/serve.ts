@@ -6,8 +6,8 @@
 import { loadConfig } from '../shell/config.js';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, relative } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
-import { quoteArg } from '../core/quote-arg.js';
+import { TalkdeckError } from '../core/base/errors.js';
+import { quoteArg } from '../core/base/quote-arg.js';
 import { discoverDecks, resolveDeck, type DeckLocation } from '../shell/decks.js';
 import { noDecks } from './deck-builder.js';
 import { builtinTemplatesDir, packageRoot } from '../shell/paths.js';

@@ -1,7 +1,7 @@
 /** Command-line flags that set lint severities and timing: the top layer of the settings. */
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { LINT_RULE_IDS, SEVERITIES, type LintRuleId, type Severity } from '../core/lint/types.js';
-import type { SettingsLayer } from '../core/settings.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
 import type { Argv } from 'yargs';
 import { strings } from './command.js';
 

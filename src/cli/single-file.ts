@@ -1,12 +1,12 @@
 /**
  * `talkdeck build --single-file`: each deck inlined into one `<out>/<deck>.html` (see
- * core/render/single-file.ts) and written atomically. Loaded only for this flag, so a plain
+ * core/write/single-file/single-file.ts) and written atomically. Loaded only for this flag, so a plain
  * build does not pay for the HTML and CSS parsers.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { isTalkdeckHtml } from '../core/generated.js';
-import { inlineSingleFile } from '../core/render/single-file.js';
+import { isTalkdeckHtml } from '../core/base/generated.js';
+import { inlineSingleFile } from '../core/write/single-file/single-file.js';
 import { writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';

@@ -1,4 +1,4 @@
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 
 /**
  * SOURCE_DATE_EPOCH (whole seconds, the reproducible-builds convention) as a date, or

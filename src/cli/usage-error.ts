@@ -4,7 +4,7 @@
  * its wording ("Unknown arguments: forse, singel-file, singelFile") drops the dashes and lists
  * a camelCase twin of every option, so the message is made here from the words typed.
  */
-import { suggest } from '../core/suggest.js';
+import { suggest } from '../core/base/suggest.js';
 
 export interface UsageContext {
   argv: readonly string[];

@@ -2,18 +2,18 @@
  * The pure core: deck text in, files in memory out. load → validate → model → render.
  * Nothing here touches the disk; the shell reads inputs and writes the result.
  */
-import type { RevealOptions } from './schema.js';
-import { TalkdeckError, TalkdeckErrors } from './errors.js';
+import type { RevealOptions } from './deck/schema.js';
+import { TalkdeckError, TalkdeckErrors } from './base/errors.js';
 import { lintDeck } from './lint/index.js';
-import { buildModel, type DeckModel } from './model.js';
-import { planAssets, planFonts, THEMES, type AssetRoots } from './render/assets.js';
-import { withContentSecurityPolicy } from './render/csp.js';
-import { templateRuntimeError, type Renderer } from './render/renderer.js';
-import { resolveSettings, type SettingsLayer } from './settings.js';
+import { buildModel, type DeckModel } from './model/model.js';
+import { planAssets, planFonts, THEMES, type AssetRoots } from './write/reveal/assets.js';
+import { withContentSecurityPolicy } from './write/html/csp.js';
+import { templateRuntimeError, type Renderer } from './write/html/renderer.js';
+import { resolveSettings, type SettingsLayer } from './deck/settings.js';
 import { markdownDeck } from './read/markdown/deck.js';
 import type { RevealMdJson } from './read/markdown/types.js';
-import { errorAt, parseSource, type SourceFile } from './source.js';
-import { validateDeck } from './validate.js';
+import { errorAt, parseSource, type SourceFile } from './read/yaml/source.js';
+import { validateDeck } from './deck/validate.js';
 
 /** The folder part of a path as shown to the user (`content/x` of `content/x/deck.yaml`). */
 function dirname(file: string): string {
@@ -108,9 +108,9 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     meta,
     slides: validation.slides,
     exists: input.exists,
-    maps: needsMap ? await import('./render/world-map.js') : undefined,
-    charts: needsCharts ? await import('./render/chart.js') : undefined,
-    freeMarkdown: needsMarkdown ? await import('./free-markdown/render.js') : undefined,
+    maps: needsMap ? await import('./model/map/world-map.js') : undefined,
+    charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
+    freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
     timing: settings.timing,
   });
   errors.push(...modelErrors);
@@ -121,7 +121,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const deckStyle = input.exists(DECK_STYLE);
   let styleFiles: string[] = [];
   if (deckStyle) {
-    const { checkStylesheets } = await import('./stylesheet.js');
+    const { checkStylesheets } = await import('./read/css/stylesheet.js');
     const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
     styleFiles = css.files;
     errors.push(...css.errors);

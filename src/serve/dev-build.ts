@@ -7,11 +7,11 @@
  */
 import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { buildDeck, type DeckBuild, type OutputFile } from '../core/pipeline.js';
-import type { Renderer } from '../core/render/renderer.js';
-import type { SettingsLayer } from '../core/settings.js';
-import type { TemplateSet } from '../core/render/templates.js';
+import type { Renderer } from '../core/write/html/renderer.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
+import type { TemplateSet } from '../core/write/html/templates.js';
 import { deckInput, fileInDeck, readTemplates, readText, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';

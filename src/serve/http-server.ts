@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { lookup } from 'mrmime';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import type { LiveEvents } from './live-events.js';
 import { requestPath } from './request-path.js';
 import { EVENTS_PATH, type Site } from './site.js';

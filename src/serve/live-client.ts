@@ -11,7 +11,7 @@
  * anything from this module's scope. It is a classic script, which also works from a
  * reveal.js `hash: true` page and inside the notes plugin's iframes.
  */
-import { allowSameOriginConnect, pageNonce } from '../core/render/csp.js';
+import { allowSameOriginConnect, pageNonce } from '../core/write/html/csp.js';
 
 export interface LiveClientOptions {
   /** The build this page was served from; a different one on connect means "reload". */
@@ -30,7 +30,7 @@ export const LIVE_CHANNEL = 'talkdeck-live';
 const POSITION_KEY = 'talkdeck-live-position';
 export const OVERLAY_ID = 'talkdeck-problems';
 
-/** The `<script>` element for index.html; `nonce` is the page's (core/render/csp.ts). */
+/** The `<script>` element for index.html; `nonce` is the page's (core/write/html/csp.ts). */
 export function liveClientTag(opts: LiveClientOptions, nonce?: string): string {
   const args = JSON.stringify({ ...opts, channel: LIVE_CHANNEL, positionKey: POSITION_KEY, overlayId: OVERLAY_ID });
   // `<` escaped so no string can close the element.

@@ -3,7 +3,7 @@
  * with the live client added), copied files by their source path. Replaced as a whole after a
  * good rebuild, so a request never sees half of one build and half of another.
  */
-import { escapeHtml } from '../core/markdown.js';
+import { escapeHtml } from '../core/base/markdown.js';
 import type { OutputFile } from '../core/pipeline.js';
 import { injectLiveClient } from './live-client.js';
 import { bodyOf, type Body } from './source-files.js';

@@ -1,9 +1,9 @@
 /** Finds and reads the project's config file in the working folder (next to content/). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILES, parseConfig } from '../core/config.js';
-import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
-import type { SettingsLayer } from '../core/settings.js';
+import { CONFIG_FILES, parseConfig } from '../core/read/yaml/config.js';
+import { TalkdeckError, TalkdeckErrors } from '../core/base/errors.js';
+import type { SettingsLayer } from '../core/deck/settings.js';
 import { readText } from './decks.js';
 
 /** The config file's settings, or undefined when there is none; throws its problems. */

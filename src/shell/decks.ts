@@ -1,14 +1,14 @@
 /** Finding decks on disk and reading one into the pure core's input. */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { decodeUtf8 } from '../core/encoding.js';
-import { TalkdeckError } from '../core/errors.js';
-import { LINK_OUTSIDE } from '../core/resources.js';
-import { quoteArg } from '../core/quote-arg.js';
-import { suggest } from '../core/suggest.js';
+import { decodeUtf8 } from '../core/base/encoding.js';
+import { TalkdeckError } from '../core/base/errors.js';
+import { LINK_OUTSIDE } from '../core/base/resources.js';
+import { quoteArg } from '../core/base/quote-arg.js';
+import { suggest } from '../core/base/suggest.js';
 import type { DeckInput } from '../core/pipeline.js';
-import type { Renderer } from '../core/render/renderer.js';
-import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/render/templates.js';
+import type { Renderer } from '../core/write/html/renderer.js';
+import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
 import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
@@ -150,7 +150,7 @@ export function templatesFor(deck: DeckLocation, cwd: string, builtin?: Template
 }
 
 /**
- * The deck's own `templates/` folder under the resource rule (core/resources.ts): links — the
+ * The deck's own `templates/` folder under the resource rule (core/base/resources.ts): links — the
  * folder itself, a sub-folder or a template file — are followed when they lead to a place inside
  * the deck folder and refused with an error when they lead outside, the same answer `fileInDeck`
  * gives for images and style.css. (Before, a linked folder was followed and a linked file silently

@@ -6,8 +6,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { TalkdeckError, TalkdeckErrors } from '../core/errors.js';
-import { importMarkdownDeck } from '../core/import/index.js';
+import { TalkdeckError, TalkdeckErrors } from '../core/base/errors.js';
+import { importMarkdownDeck } from '../core/read/markdown/to-deck-yaml.js';
 import { markdownDeck } from '../core/read/markdown/deck.js';
 import type { RevealMdJson } from '../core/read/markdown/index.js';
 import { DECK_FILE } from './decks.js';

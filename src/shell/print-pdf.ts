@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { HEADLESS_ARGS } from './find-browser.js';
 
 export interface PrintRequest {

@@ -2,8 +2,8 @@
  * Loads the Handlebars a template set needs: the small runtime when every template was
  * precompiled (the built-in ones are, by `npm run compile`), the full compiler otherwise.
  */
-import { createRenderer, needsCompiler, type HandlebarsEnv, type Renderer } from '../core/render/renderer.js';
-import type { TemplateSet } from '../core/render/templates.js';
+import { createRenderer, needsCompiler, type HandlebarsEnv, type Renderer } from '../core/write/html/renderer.js';
+import type { TemplateSet } from '../core/write/html/templates.js';
 
 export async function loadRenderer(templates: TemplateSet): Promise<Renderer> {
   const hb: HandlebarsEnv = needsCompiler(templates)

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 import { DECK_FILE } from './decks.js';
 import { builtinTemplatesDir, packageRoot } from './paths.js';
 

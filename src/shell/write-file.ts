@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { TalkdeckError } from '../core/errors.js';
+import { TalkdeckError } from '../core/base/errors.js';
 
 export interface WriteFileRequest {
   target: string;

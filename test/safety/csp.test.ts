@@ -1,7 +1,7 @@
-/** The page's Content-Security-Policy (src/core/render/csp.ts), read back from parsed HTML. */
+/** The page's Content-Security-Policy (src/core/write/html/csp.ts), read back from parsed HTML. */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { withContentSecurityPolicy } from '../../src/core/render/csp.js';
+import { withContentSecurityPolicy } from '../../src/core/write/html/csp.js';
 import { injectLiveClient } from '../../src/serve/live-client.js';
 
 type Element = DefaultTreeAdapterMap['element'];

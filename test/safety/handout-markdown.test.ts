@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_STAMP } from '../../src/core/generated.js';
-import { inertMarkdown, markdownUrl } from '../../src/core/handout/inline-markdown.js';
+import { MARKDOWN_STAMP } from '../../src/core/base/generated.js';
+import { inertMarkdown, markdownUrl } from '../../src/core/write/handout/inline-markdown.js';
 import { talkdeck } from '../helpers/cli.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];

@@ -1,5 +1,5 @@
 /**
- * The resource rule (src/core/resources.ts) through the real CLI: one folder per case under
+ * The resource rule (src/core/base/resources.ts) through the real CLI: one folder per case under
  * test/safety/<case>/ — `deck/` is the deck, `expected.json` what must happen. A refused
  * reference exits 1 with its place and writes nothing; a contained one exits 0 with the files
  * it names copied and nothing from outside the deck folder in dist/. Every run is measured

@@ -1,5 +1,5 @@
 import { relative, resolve } from 'node:path';
-import { quoteArg } from '../../core/quote-arg.js';
+import { quoteArg } from '../../core/base/quote-arg.js';
 import type { CommandSpec } from '../command.js';
 
 export const initCommand: CommandSpec = {

@@ -1,4 +1,4 @@
-import { TalkdeckError } from '../../core/errors.js';
+import { TalkdeckError } from '../../core/base/errors.js';
 import type { CommandSpec } from '../command.js';
 
 export const DEFAULT_PORT = 3030;

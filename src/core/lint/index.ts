@@ -3,9 +3,9 @@
  * pure and reports findings with a key path; the runner gives them their place in the file and
  * the severity the settings assign (`off` skips the rule).
  */
-import { TalkdeckError } from '../errors.js';
-import type { Severity } from '../settings.js';
-import { errorAt } from '../source.js';
+import { TalkdeckError } from '../base/errors.js';
+import type { Severity } from '../deck/settings.js';
+import { errorAt } from '../read/yaml/source.js';
 import { LINT_RULES } from './rules.js';
 import type { LintContext, LintRuleId } from './types.js';
 

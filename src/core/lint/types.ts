@@ -1,13 +1,13 @@
 /** What a lint rule gets and gives: the validated deck and its model in, findings with a place out. */
-import type { DeckModel } from '../model.js';
-import type { Deck } from '../schema.js';
-import type { TimingSettings } from '../settings.js';
+import type { DeckModel } from '../model/model.js';
+import type { Deck } from '../deck/schema.js';
+import type { TimingSettings } from '../deck/settings.js';
 
 /** How much a finding matters; `off` silences a rule. (Here, not in settings.ts, so the CLI's flag parsing need not load the rules.) */
 export type Severity = 'error' | 'warning' | 'off';
 export const SEVERITIES = ['error', 'warning', 'off'] as const;
-import type { KeyPath, SourceFile } from '../source.js';
-import type { ValidatedSlide } from '../validate.js';
+import type { KeyPath, SourceFile } from '../read/yaml/source.js';
+import type { ValidatedSlide } from '../deck/validate.js';
 
 /** Every lint rule's id: the keys of `lint:` in the deck or config file, and the code in reports. */
 export const LINT_RULE_IDS = [

@@ -1,4 +1,4 @@
-import { countWords } from '../../markdown.js';
+import { countWords } from '../../base/markdown.js';
 import { bulletLists, bullets } from '../bullets.js';
 import type { LintRule } from '../types.js';
 

@@ -1,5 +1,5 @@
-import { isCovered } from '../../render/fonts.js';
-import type { KeyPath } from '../../source.js';
+import { isCovered } from '../../base/font-subsets.js';
+import type { KeyPath } from '../../read/yaml/source.js';
 import type { LintFinding, LintRule } from '../types.js';
 
 /**

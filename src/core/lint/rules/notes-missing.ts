@@ -1,4 +1,4 @@
-import type { NormalSlide } from '../../schema.js';
+import type { NormalSlide } from '../../deck/schema.js';
 import { slideName } from '../bullets.js';
 import type { LintRule } from '../types.js';
 

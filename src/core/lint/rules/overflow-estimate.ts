@@ -1,5 +1,5 @@
 import { slideName } from '../bullets.js';
-import { estimateFit } from '../fit.js';
+import { estimateFit } from '../../model/fit.js';
 import type { LintRule } from '../types.js';
 
 export const overflowEstimate: LintRule = {

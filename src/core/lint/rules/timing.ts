@@ -1,4 +1,4 @@
-import { formatDuration } from '../../timing.js';
+import { formatDuration } from '../../model/timing.js';
 import type { LintRule } from '../types.js';
 
 export const timing: LintRule = {

@@ -4,11 +4,11 @@
  * model, lint and outputs as a YAML deck.
  */
 import type * as z from 'zod';
-import { TalkdeckError } from '../../errors.js';
-import { THEMES } from '../../render/assets.js';
-import { RevealSchema, SLIDE_SIZES, TRANSITIONS, type RevealOptions, type SlideSize } from '../../schema.js';
-import { SourceFile, type KeyPath } from '../../source.js';
-import { suggest } from '../../suggest.js';
+import { TalkdeckError } from '../../base/errors.js';
+import { THEMES } from '../../write/reveal/assets.js';
+import { RevealSchema, SLIDE_SIZES, TRANSITIONS, type RevealOptions, type SlideSize } from '../../deck/schema.js';
+import { SourceFile, type KeyPath } from '../yaml/source.js';
+import { suggest } from '../../base/suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
 

@@ -3,8 +3,8 @@
  * very first byte, YAML, and a closing `---` line. Anything else is no front matter at all.
  */
 import jsYaml from 'js-yaml';
-import { TalkdeckError } from '../../errors.js';
-import { parseSource } from '../../source.js';
+import { TalkdeckError } from '../../base/errors.js';
+import { parseSource } from '../yaml/source.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

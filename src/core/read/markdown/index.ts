@@ -5,7 +5,7 @@
  * builds on it. `markdownDeckData` turns it into the data a `deck.yaml` would hold, so both
  * dialects end in the same validation and the same deck model as YAML decks.
  */
-import { TalkdeckError } from '../../errors.js';
+import { TalkdeckError } from '../../base/errors.js';
 import { splitMarp } from '../marp/marp.js';
 import { splitFrontMatter } from './front-matter.js';
 import { resolveSeparators, splitRevealMd, REVEAL_MD_DEFAULTS } from './reveal-md.js';

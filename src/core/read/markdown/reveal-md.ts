@@ -7,7 +7,7 @@
  *   the regex that runs is `^s*notes?:` (case-insensitive, multi-line); a slide gets notes only
  *   when that regex splits it into exactly two parts.
  */
-import { TalkdeckError } from '../../errors.js';
+import { TalkdeckError } from '../../base/errors.js';
 import { lineCount, type FrontMatter } from './front-matter.js';
 import type { MarkdownSlideSource, RevealMdJson } from './types.js';
 

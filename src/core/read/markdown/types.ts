@@ -3,7 +3,7 @@
  * deck model: the front matter and the slides as Markdown text with their notes, attributes and
  * place in the file. `talkdeck import` builds on this; keep it stable.
  */
-import type { TalkdeckError } from '../../errors.js';
+import type { TalkdeckError } from '../../base/errors.js';
 
 export type MarkdownDialect = 'reveal-md' | 'marp';
 

@@ -8,7 +8,7 @@
  */
 import jsYaml from 'js-yaml';
 import MarkdownIt from 'markdown-it';
-import { TalkdeckError } from '../../errors.js';
+import { TalkdeckError } from '../../base/errors.js';
 import { lineCount } from '../markdown/front-matter.js';
 import type { MarkdownSlideSource } from '../markdown/types.js';
 

@@ -36,4 +36,4 @@ export const FOOTER: Box = { x: 24, y: SLIDE.h - 12 - 24, w: 900, h: 24 };
 export const SLIDE_NUMBER: Box = { x: SLIDE.w - 96 - 140, y: SLIDE.h - 12 - 26, w: 140, h: 26 };
 
 /** Greedy word wrap at an average glyph width (the `overflow-estimate` lint's model). */
-export { lineCount } from '../../lint/fit.js';
+export { lineCount } from '../../model/fit.js';

@@ -9,8 +9,8 @@
  * as one paragraph, fakes SVG fallbacks in Node and mutates its inputs; patching all that costs
  * more than writing the few dozen parts of a fixed set of layouts ourselves.
  */
-import { TalkdeckError } from '../../errors.js';
-import type { DeckModel, SlideModel } from '../../model.js';
+import { TalkdeckError } from '../../base/errors.js';
+import type { DeckModel, SlideModel } from '../../model/model.js';
 import { chartWorkbook, chartXml } from './chart.js';
 import { rasterSize } from './image-size.js';
 import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, NS, XML_HEAD, layoutXml, masterXml, notesMasterXml, type LayoutKey } from './masters.js';

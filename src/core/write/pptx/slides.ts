@@ -4,8 +4,8 @@
  * Text is sized here so that it fits its box (PowerPoint only autofits after an edit).
  */
 import { parseFragment, serialize, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
-import type { DeckModel, PointModel, SlideModel } from '../../model.js';
-import { worldMapShapes } from '../../render/world-map.js';
+import type { DeckModel, PointModel, SlideModel } from '../../model/model.js';
+import { worldMapShapes } from '../../model/map/world-map.js';
 import {
   BASE_PX,
   BODY_TOP,

@@ -1,0 +1,115 @@
+/**
+ * One error type for everything the user can fix. It is a value with a place until the CLI
+ * prints it; anything that is not a TalkdeckError is a bug and keeps its stack.
+ */
+import type { LintRuleId } from '../lint/types.js';
+
+/** Lint findings carry their rule's id as code, so `[max-bullets]` names what to configure. */
+export type ErrorCode =
+  | LintRuleId
+  | 'yaml-syntax'
+  | 'yaml-alias'
+  | 'schema'
+  | 'unknown-layout'
+  | 'unknown-key'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'missing-file'
+  | 'remote-reference'
+  | 'unknown-reference'
+  | 'duplicate-id'
+  | 'reserved-id'
+  | 'unsafe-link'
+  | 'notes-separator'
+  | 'marp-unsupported'
+  | 'sanitized'
+  | 'markdown'
+  | 'unknown-country'
+  | 'unsupported-image'
+  | 'table-shape'
+  | 'chart-shape'
+  | 'chart-negative'
+  | 'template'
+  | 'stylesheet'
+  | 'config'
+  | 'theme'
+  | 'no-decks'
+  | 'deck-not-found'
+  | 'foreign-output'
+  | 'file-exists'
+  | 'usage'
+  | 'browser-not-found'
+  | 'browser'
+  | 'io'
+  | 'encoding';
+
+/** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
+const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
+  usage: 2,
+  'browser-not-found': 3,
+  browser: 3,
+  io: 3,
+};
+
+export interface Place {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface TalkdeckErrorInit extends Partial<Place> {
+  code: ErrorCode;
+  message: string;
+  /** The key path inside the deck, e.g. `slides[3].layout`. */
+  path?: string;
+  hint?: string;
+  cause?: unknown;
+  severity?: 'error' | 'warning';
+}
+
+export class TalkdeckError extends Error {
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly path: string | undefined;
+  readonly hint: string | undefined;
+  readonly severity: 'error' | 'warning';
+
+  constructor(init: TalkdeckErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = 'TalkdeckError';
+    this.code = init.code;
+    this.file = init.file;
+    this.line = init.line;
+    this.column = init.column;
+    this.path = init.path;
+    this.hint = init.hint;
+    this.severity = init.severity ?? 'error';
+  }
+
+  get exitCode(): number {
+    return EXIT_CODES[this.code] ?? 1;
+  }
+
+  /** `file:line:column`, as much of it as is known. */
+  get location(): string {
+    if (!this.file) return '';
+    if (this.line === undefined) return this.file;
+    return `${this.file}:${this.line}:${this.column ?? 1}`;
+  }
+}
+
+/** Thrown by a step that collected several user errors (e.g. a whole deck's validation). */
+export class TalkdeckErrors extends Error {
+  constructor(readonly errors: TalkdeckError[]) {
+    super(`${errors.length} problem${errors.length === 1 ? '' : 's'}`);
+    this.name = 'TalkdeckErrors';
+  }
+}
+
+export function exitCodeFor(errors: readonly TalkdeckError[]): number {
+  const real = errors.filter((e) => e.severity === 'error');
+  if (real.length === 0) return 0;
+  return Math.max(...real.map((e) => e.exitCode));
+}

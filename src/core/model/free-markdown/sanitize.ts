@@ -1,0 +1,253 @@
+/**
+ * The HTML of a free-Markdown body as a parsed tree (parse5, the HTML standard's parser, not
+ * regular expressions): reveal.js's attribute comments applied, then everything that could run
+ * code removed (`<script>`, event-handler attributes, `javascript:` URLs, `srcdoc`), each removal
+ * reported with its source line; local files passed through the deck's resource rule and remote
+ * ones collected for the `remote-resource` lint rule.
+ */
+import { parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { ELEMENT_ATTRIBUTES, SLIDE_ATTRIBUTES, parseAttributes } from '../../read/markdown/reveal-md.js';
+
+type Element = T.Element;
+type ParentNode = T.ParentNode;
+type ChildNode = T.ChildNode;
+
+export interface BodyProblem {
+  /** 1-based line relative to the body. */
+  line: number;
+  code: 'sanitized' | 'missing-file' | 'markdown';
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string;
+}
+
+export interface RemoteResource {
+  url: string;
+  /** What refers to it, e.g. `<img src>` or `data-background-image`. */
+  what: string;
+  /** 1-based line relative to the body. */
+  line: number;
+}
+
+/** What a local path becomes: its place in the output, or why it is refused. */
+export type ResourceRule = (path: string) => { href: string } | { problem: string; hint: string };
+
+const MARKER = 'td-line:';
+const SLIDE_MARKER = 'td-slide-attributes';
+
+/** Attributes that hold a URL a browser loads or navigates to. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'cite', 'longdesc', 'srcset']);
+/** Attributes whose URL is loaded as part of the slide: the ones the resource rule governs. */
+const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  link: ['href'],
+  input: ['src'],
+};
+const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background-iframe', 'data-background'];
+const UNSAFE_URL = /^(javascript|vbscript|data(?!:image\/(png|gif|jpe?g|webp|avif|svg\+xml)[;,])):/i;
+
+/** reveal.js's addAttributes: each attribute comment applies to the element before it, or the slide. */
+export function applyAttributeComments(html: string): { fragment: T.DocumentFragment; slideAttributes: Record<string, string> } {
+  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  const slideAttributes: Record<string, string> = {};
+  const slide = { attrs: slideAttributes };
+  const visit = (node: ParentNode, section: typeof slide | Element) => {
+    let previous: Element | undefined;
+    for (const child of [...node.childNodes]) {
+      if (child.nodeName === '#comment') {
+        const text = (child as T.CommentNode).data;
+        if (text.startsWith(MARKER)) continue;
+        let target: Element | undefined = previous ?? ('tagName' in node ? (node as Element) : undefined);
+        const blankBefore = /\n[ \t]*\n/.test(textBefore(node, child));
+        if (target && (target.tagName === 'ul' || target.tagName === 'ol') && !blankBefore) target = lastElement(target) ?? target;
+        const element = ELEMENT_ATTRIBUTES.exec(text);
+        if (element && target) {
+          setAll(target, parseAttributes(element[1]!));
+          remove(child);
+          continue;
+        }
+        const slideMatch = SLIDE_ATTRIBUTES.exec(text);
+        if (slideMatch) {
+          const attrs = parseAttributes(slideMatch[1]!);
+          if ('attrs' in section && !('tagName' in section)) {
+            Object.assign(slideAttributes, attrs);
+            // Kept as a marker, so the attributes' line is known when they are checked.
+            (child as T.CommentNode).data = SLIDE_MARKER;
+          } else {
+            setAll(section as Element, attrs);
+            remove(child);
+          }
+        }
+        continue;
+      }
+      if (!('tagName' in child)) continue;
+      const el = child as Element;
+      visit(el.tagName === 'template' ? (el as T.Template).content : el, el.tagName === 'section' ? el : section);
+      if (el.tagName !== 'br') previous = el;
+    }
+  };
+  visit(fragment, slide);
+  return { fragment, slideAttributes };
+}
+
+function textBefore(parent: ParentNode, child: ChildNode): string {
+  const i = parent.childNodes.indexOf(child);
+  const prev = parent.childNodes[i - 1];
+  return prev && prev.nodeName === '#text' ? (prev as T.TextNode).value : '';
+}
+
+function lastElement(el: Element): Element | undefined {
+  for (let i = el.childNodes.length - 1; i >= 0; i--) if ('tagName' in el.childNodes[i]!) return el.childNodes[i] as Element;
+  return undefined;
+}
+
+function setAll(el: Element, attrs: Record<string, string>) {
+  for (const [name, value] of Object.entries(attrs)) {
+    const existing = el.attrs.find((a) => a.name === name);
+    if (existing) existing.value = value;
+    else el.attrs.push({ name, value });
+  }
+}
+
+function remove(node: ChildNode) {
+  const parent = node.parentNode;
+  if (parent) parent.childNodes.splice(parent.childNodes.indexOf(node), 1);
+}
+
+export function finishTree(
+  fragment: T.DocumentFragment,
+  slideAttrs: Record<string, string>,
+  resource: ResourceRule,
+): { html: string; slideAttributes: Record<string, string>; title: string | undefined; problems: BodyProblem[]; remote: RemoteResource[] } {
+  const problems: BodyProblem[] = [];
+  const remote: RemoteResource[] = [];
+  let title: string | undefined;
+  let slideLine = 1;
+  // The last marker seen: its source line and its line in the rendered HTML.
+  let mark = { line: 1, htmlLine: 1 };
+  const lineOf = (node: ChildNode) => {
+    const at = (node as Element).sourceCodeLocation?.startLine;
+    return at === undefined ? mark.line : mark.line + Math.max(0, at - mark.htmlLine);
+  };
+  const removed = (line: number, message: string, hint: string) =>
+    problems.push({ line, code: 'sanitized', severity: 'warning', message, hint });
+
+  /** Checks one attribute list in place; `line` for messages, `tag` to know what loads it. */
+  const checkAttributes = (attrs: { name: string; value: string }[], tag: string, line: number) => {
+    for (let i = attrs.length - 1; i >= 0; i--) {
+      const { name, value } = attrs[i]!;
+      const lower = name.toLowerCase();
+      const compact = value.replace(/[\u0000-\u0020]/g, '');
+      if (lower.startsWith('on')) {
+        attrs.splice(i, 1);
+        removed(line, `Removed the event-handler attribute \`${name}\` from <${tag}>: scripts in a deck do not run`, 'use a reveal.js fragment or a link instead of script');
+      } else if (lower === 'srcdoc') {
+        attrs.splice(i, 1);
+        removed(line, `Removed \`srcdoc\` from <${tag}>: inline documents can run scripts`, 'link to a page with `src` instead');
+      } else if ((URL_ATTRIBUTES.has(lower) || BACKGROUND_ATTRIBUTES.includes(lower)) && UNSAFE_URL.test(compact)) {
+        attrs.splice(i, 1);
+        removed(line, `Removed \`${name}="${value.slice(0, 40)}"\` from <${tag}>: ${compact.split(':')[0]!.toLowerCase()}: URLs can run scripts`, 'link to an http(s) address or a file in the deck folder');
+      } else if (RESOURCE_ATTRIBUTES[tag]?.includes(lower) || BACKGROUND_ATTRIBUTES.includes(lower)) {
+        if (tag === 'link' && !/stylesheet|icon/i.test(attrs.find((a) => a.name === 'rel')?.value ?? '')) continue;
+        if (lower === 'data-background' && !/[./]/.test(value)) continue; // a colour, not a file
+        const what = BACKGROUND_ATTRIBUTES.includes(lower) ? lower : `<${tag} ${lower}>`;
+        const out = lower === 'srcset' ? value.split(',').map((part) => part.trim()) : [value];
+        const rewritten = out.map((entry) => {
+          const [url, ...descriptor] = entry.split(/\s+/);
+          const fixed = resolveUrl(url ?? '', what, line);
+          return [fixed, ...descriptor].join(' ');
+        });
+        attrs[i] = { name, value: rewritten.join(', ') };
+      }
+    }
+  };
+  const resolveUrl = (url: string, what: string, line: number): string => {
+    if (!url || url.startsWith('#') || /^data:/i.test(url)) return url;
+    if (/^(https?:)?\/\//i.test(url)) {
+      remote.push({ url, what, line });
+      return url;
+    }
+    // Everything else (a relative path, `file:`, any other scheme) is for the one resource rule,
+    // which refuses what is not a file inside the deck folder. markdown-it percent-encodes what
+    // the author wrote (a Windows path `.\\img\\a.png` becomes `.%5Cimg%5Ca.png`): that is undone
+    // once here; a broken encoding is left for the rule to report with its place.
+    const raw = url.split(/[?#]/)[0]!;
+    let path = raw;
+    try {
+      path = decodeURI(raw);
+    } catch {
+      // reported by the rule
+    }
+    const result = resource(path);
+    if ('href' in result) return result.href + url.slice(raw.length);
+    problems.push({ line, code: 'missing-file', severity: 'error', message: result.problem, hint: result.hint });
+    return url;
+  };
+
+  const walk = (parent: ParentNode) => {
+    for (const child of [...parent.childNodes]) {
+      if (child.nodeName === '#comment') {
+        const data = (child as T.CommentNode).data;
+        if (data.startsWith(MARKER)) {
+          mark = { line: Number(data.slice(MARKER.length)), htmlLine: (child as T.CommentNode).sourceCodeLocation?.startLine ?? mark.htmlLine };
+          remove(child);
+        } else if (data === SLIDE_MARKER) {
+          slideLine = lineOf(child);
+          remove(child);
+        }
+        continue;
+      }
+      if (!('tagName' in child)) continue;
+      const el = child as Element;
+      const line = lineOf(el);
+      if (el.tagName === 'script') {
+        remove(el);
+        removed(line, 'Removed a <script> element: scripts in a deck do not run', 'talkdeck decks are HTML and CSS only; use reveal.js fragments for steps');
+        continue;
+      }
+      if (el.tagName === 'base' || (el.tagName === 'meta' && el.attrs.some((a) => a.name === 'http-equiv'))) {
+        remove(el);
+        removed(line, `Removed a <${el.tagName}> element: it would change where the deck loads from`, 'remove it from the slide');
+        continue;
+      }
+      checkAttributes(el.attrs, el.tagName, line);
+      if (el.attrs.some((a) => a.name === 'class' && /\bkatex-error\b/.test(a.value))) {
+        problems.push({
+          line,
+          code: 'markdown',
+          severity: 'warning',
+          message: `Math that KaTeX cannot typeset: ${el.attrs.find((a) => a.name === 'title')?.value ?? ''}`.trim(),
+          hint: 'check the TeX between the $ signs; the slide shows the error in its place',
+        });
+      }
+      if (title === undefined && /^h[1-6]$/.test(el.tagName)) title = textOf(el).trim() || undefined;
+      walk(el.tagName === 'template' ? (el as T.Template).content : el);
+    }
+  };
+  walk(fragment);
+  const slideList = Object.entries(slideAttrs).map(([name, value]) => ({ name, value }));
+  checkAttributes(slideList, 'section', slideLine);
+  return {
+    html: serialize(fragment),
+    slideAttributes: Object.fromEntries(slideList.map((a) => [a.name, a.value])),
+    title,
+    problems,
+    remote,
+  };
+}
+
+function textOf(node: ChildNode | ParentNode): string {
+  if (node.nodeName === '#text') return (node as T.TextNode).value;
+  if (!('childNodes' in node)) return '';
+  if ((node as Element).tagName === 'annotation') return '';
+  // KaTeX writes math twice (MathML and HTML): take the readable MathML annotation-free text once.
+  if ((node as Element).attrs?.some((a) => a.name === 'class' && a.value === 'katex-html')) return '';
+  return node.childNodes.map((c) => textOf(c)).join('');
+}

@@ -1,0 +1,918 @@
+/**
+ * The render model: plain typed objects that templates only have to print. Everything that
+ * needs a decision (ids, numbering, which references are cited, Markdown, maps) happens here,
+ * and every semantic problem becomes a located TalkdeckError.
+ */
+import { TalkdeckError } from '../base/errors.js';
+import { labelsFor, type Labels } from '../base/i18n.js';
+import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
+import { SLIDE_SIZES, type ChartKind, type Deck, type LayoutName, type NormalSlide, type Point, type Reference, type RevealOptions, type SlideSize } from '../deck/schema.js';
+import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
+import type { TimingSettings } from '../deck/settings.js';
+import type { FreeMarkdown } from './free-markdown/render.js';
+import type * as FreeMarkdownModule from './free-markdown/render.js';
+import { ASSETS, checkReference, isRefusal, type Refusal } from '../base/resources.js';
+import { contentLine, errorAt, type KeyPath, type SourceFile } from '../read/yaml/source.js';
+import { estimateTiming, type DeckTiming } from './timing.js';
+import type { ValidatedSlide } from '../deck/validate.js';
+import type { SlideOf } from '../deck/schema.js';
+import type * as WorldMapModule from './map/world-map.js';
+import type * as ChartModule from './chart-svg.js';
+import { isDark, parseHexColour } from '../base/colour.js';
+import { fractionDigits, numberFormat } from '../base/number-format.js';
+
+/** The map renderer is heavy (d3-geo, atlas data): loaded only for decks with a map slide. */
+export type MapRenderer = Pick<typeof WorldMapModule, 'renderWorldMap' | 'unknownCountryCodes'>;
+/** The chart renderer (d3-scale, d3-shape): loaded only for decks with a chart slide. */
+export type ChartRenderer = Pick<typeof ChartModule, 'renderChart'>;
+
+export type Align = 'left' | 'right' | 'center';
+
+/** A table as plain data: every output (HTML, handout, PowerPoint) reads it. */
+export interface TableModel {
+  columns: { html: string; text: string; align: Align }[];
+  rows: { cells: { html: string; text: string; value?: number | undefined; align: Align }[]; highlight: boolean }[];
+}
+
+/** A chart as plain data plus its drawing; the PowerPoint writer reads the data, HTML the svg. */
+export interface ChartModel {
+  kind: ChartKind;
+  categories: string[];
+  series: { name: string; values: number[]; formatted: string[] }[];
+  unit?: string | undefined;
+  /** The value axis after rounding to nice ticks (or the slide's `min`/`max`). */
+  min: number;
+  max: number;
+  ticks: number[];
+  /** The inline `<svg>`. */
+  svg: string;
+  /** Text alternative (the svg's `<desc>`). */
+  description: string;
+  /** `id` of the visually hidden data table. */
+  tableId: string;
+}
+
+/** A slide's own background: a colour or an image, with the text tone that reads on it. */
+export interface BackgroundModel {
+  color?: string | undefined;
+  /** Output path of the image (`assets/…`). */
+  image?: string | undefined;
+  /** Opacity of the image over black (dims any photo under light text). */
+  opacity?: number | undefined;
+  /** `dark` backgrounds get light text. */
+  tone: 'dark' | 'light';
+}
+
+export interface PointModel {
+  html: string;
+  points: PointModel[];
+  /** Revealed one by one (a reveal.js fragment). */
+  step?: boolean;
+}
+
+export interface CiteModel {
+  number: number;
+  label: string;
+}
+
+export interface ReferenceModel {
+  key: string;
+  number: number;
+  label: string;
+  titleHtml: string;
+  author?: string | undefined;
+  publication?: string | undefined;
+  date?: string | undefined;
+  url?: string | undefined;
+  noteHtml?: string | undefined;
+}
+
+export interface SlideModel {
+  id: string;
+  /** 1-based position in the deck. */
+  number: number;
+  /** The number shown on the slide and in the speaker view: `3` in the talk, `A1` in the backup part. */
+  label: string;
+  /** After an `appendix` section: outside the talk's timing and agenda. */
+  backup: boolean;
+  background?: BackgroundModel | undefined;
+  /** reveal.js transition of this slide, when it differs from the deck's. */
+  transition?: string | undefined;
+  layout: LayoutName;
+  /** The partial that renders this slide's body: `layouts/<layout>`. */
+  template: string;
+  /** Plain-text title, for outlines and the speaker view. */
+  title: string;
+  titleHtml?: string | undefined;
+  subtitleHtml?: string | undefined;
+  notesHtml?: string | undefined;
+  notesText?: string | undefined;
+  summaryHtml?: string | undefined;
+  cites: CiteModel[];
+  citeLabel: string;
+  steps: boolean;
+  /** Estimated speaking time in whole seconds: reveal.js `data-timing`, for the speaker view's pacing. */
+  timing: number;
+  /** Layout-specific fields, already rendered. */
+  points?: PointModel[];
+  left?: { headingHtml: string; points: PointModel[] };
+  right?: { headingHtml: string; points: PointModel[] };
+  events?: { date: string; html: string; step?: boolean }[];
+  figures?: { value: string; labelHtml: string; noteHtml?: string | undefined }[];
+  quote?: { html: string; speaker: string; contextHtml?: string | undefined };
+  image?: { src: string; alt: string; captionHtml?: string | undefined; creditHtml?: string | undefined };
+  map?: {
+    svg: string;
+    description: string;
+    legend: { label: string; className: string; countryNames: string[] }[];
+    captionHtml?: string | undefined;
+    /** The groups as given (codes upper-cased), for writers that draw the map themselves. */
+    groups: { label: string; countries: string[]; emphasis: boolean }[];
+  };
+  /** `minutes` only when the agenda slide asks for `times: true`. */
+  agenda?: { id: string; titleHtml: string; number: number; minutes?: number | undefined }[];
+  references?: ReferenceModel[];
+  table?: TableModel;
+  chart?: ChartModel;
+  /** The closing slide's link to the backup part. */
+  backupLink?: { id: string } | undefined;
+  /** `layout: markdown`: the body, rendered and sanitised. */
+  bodyHtml?: string | undefined;
+  /** `layout: markdown`: the body as written (for the Markdown handout). */
+  bodyMarkdown?: string | undefined;
+  /** Extra attributes of the slide's `<section>` (reveal.js backgrounds …), already checked. */
+  attributes?: { name: string; value: string }[] | undefined;
+  /** Extra classes for the slide's `<section>`. */
+  className?: string | undefined;
+  /**
+   * Set when the slide is part of a vertical stack (reveal.js vertical slides): the stack's id,
+   * the slide's place in it (0 = top) and whether it opens or closes the stack. Outputs other
+   * than reveal.js may ignore it: `slides` stays the flat list in reading order.
+   */
+  stack?: { id: string; index: number; first: boolean; last: boolean } | undefined;
+}
+
+/** A remote file a slide loads (image, iframe, background): missing when offline. */
+export interface RemoteResourceModel {
+  url: string;
+  what: string;
+  slide: number;
+  file: string;
+  line: number;
+}
+
+export interface DeckModel {
+  name: string;
+  lang: string;
+  title: string;
+  titleHtml: string;
+  subtitleHtml?: string | undefined;
+  author?: string | undefined;
+  institution?: string | undefined;
+  date?: string | undefined;
+  marking?: string | undefined;
+  theme: string;
+  duration?: number | undefined;
+  timing: DeckTiming;
+  labels: Labels;
+  slides: SlideModel[];
+  references: ReferenceModel[];
+  /** Files of the deck folder the output needs (images), relative to the deck folder. */
+  assets: string[];
+  /** Slide size: aspect ratio and the pixel box reveal.js lays slides out in (also the PDF page). */
+  size: { name: SlideSize; width: number; height: number };
+  transition: string;
+  /** The reveal.js options the deck sets (validated); `revealConfig` merges them over the defaults. */
+  reveal: RevealOptions;
+  /** The backup part: its first slide (the `appendix` section), when the deck has one. */
+  appendix?: { id: string; titleHtml: string } | undefined;
+  /** Slides of the talk itself (without the backup part). */
+  mainSlideCount: number;
+  /** Remote files the slides load: reported by the `remote-resource` rule, missing offline. */
+  remote: RemoteResourceModel[];
+  /** The deck's Markdown dialect (`markdown` for reveal-md, `marp`); unset for YAML decks. */
+  dialect?: 'markdown' | 'marp' | undefined;
+  /** Which build-time assets free-Markdown slides need: highlight.js's and KaTeX's styles. */
+  uses: { code: boolean; math: boolean };
+}
+
+export interface ModelInput {
+  name: string;
+  source: SourceFile;
+  meta: Omit<Deck, 'slides'>;
+  slides: ValidatedSlide[];
+  /** Whether a file exists, relative to the deck folder; injected so the core stays pure. */
+  exists: (relativePath: string) => boolean;
+  /** Needed when the deck has a map slide. */
+  maps?: MapRenderer | undefined;
+  /** Needed when the deck has a chart slide. */
+  charts?: ChartRenderer | undefined;
+  /** Needed when the deck has a free-Markdown slide (highlight.js and KaTeX are large: loaded only then). */
+  freeMarkdown?: Pick<typeof FreeMarkdownModule, 'renderFreeMarkdown'> | undefined;
+  timing: TimingSettings;
+}
+
+export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[]; warnings: TalkdeckError[] } {
+  const { source, meta } = input;
+  const errors: TalkdeckError[] = [];
+  const warnings: TalkdeckError[] = [];
+  const assets: string[] = [];
+  const remote: RemoteResourceModel[] = [];
+  const uses = { code: false, math: false };
+
+  // Free-Markdown bodies first: their first heading names the slide when it has no title.
+  const bodies = new Map<number, FreeMarkdown>();
+  for (const { slide, index } of input.slides) {
+    if (slide.layout !== 'markdown') continue;
+    const path: KeyPath = ['slides', index, 'body'];
+    const first = contentLine(source, path);
+    if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
+    const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
+      // The project's one resource rule; remote files never get here (kept, reported by lint).
+      resource: (given) => {
+        const checked = checkReference(given, { exists: input.exists });
+        if (isRefusal(checked)) return { problem: `Image \`${given}\` ${checked.reason}`, hint: checked.hint };
+        if (!('path' in checked)) return { href: given };
+        if (!assets.includes(checked.path)) assets.push(checked.path);
+        return { href: ASSETS + checked.url };
+      },
+      attributes: slide.attributes,
+    });
+    bodies.set(index, body);
+    uses.code ||= body.uses.code;
+    uses.math ||= body.uses.math;
+    for (const p of body.problems) {
+      const error = new TalkdeckError({
+        code: p.code,
+        severity: p.severity,
+        file: source.file,
+        line: first + p.line - 1,
+        column: 1,
+        path: `slides[${index}].body`,
+        message: `${p.message} (slide ${index + 1})`,
+        hint: p.hint,
+      });
+      (p.severity === 'error' ? errors : warnings).push(error);
+    }
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+  }
+  const lang = meta.lang ?? 'en';
+  const labels = labelsFor(lang);
+  // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
+  const references = new Map(Object.entries(meta.references ?? {}));
+
+  /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
+  const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
+    const checked = checkReference(ref, { exists: input.exists });
+    if (isRefusal(checked)) {
+      errors.push(refused(source, path, what, ref, checked));
+      return undefined;
+    }
+    if (!('path' in checked)) return undefined;
+    if (!assets.includes(checked.path)) assets.push(checked.path);
+    return ASSETS + checked.url;
+  };
+  const images = (list: readonly string[], path: KeyPath): void => {
+    for (const src of list) resource(src, path, 'Image');
+  };
+  const inline = (text: string | number, path: KeyPath): string => {
+    const r = renderInline(String(text));
+    for (const url of r.refused) errors.push(unsafeLink(source, path, url));
+    images(r.images, path);
+    return r.html;
+  };
+  const maybe = (text: string | number | undefined, path: KeyPath): string | undefined =>
+    text === undefined ? undefined : inline(text, path);
+  const points = (list: readonly Point[], path: KeyPath): PointModel[] =>
+    list.map((p, i) =>
+      typeof p === 'string'
+        ? { html: inline(p, [...path, i]), points: [] }
+        : { html: inline(p.text, [...path, i, 'text']), points: points(p.points ?? [], [...path, i, 'points']) },
+    );
+
+  // Titles once (rendered and plain), then ids: agenda and links need every slide's id.
+  const titles = input.slides.map(({ slide, index }) => {
+    const title = slideTitle(slide, meta.title, labels);
+    const heading = bodies.get(index)?.title;
+    if (title === undefined) return heading === undefined ? { html: undefined, plain: '' } : { html: undefined, plain: heading };
+    const html = inline(title, ['slides', index, 'title']);
+    return { html, plain: htmlToText(html) };
+  });
+  const ids = assignIds(
+    input.slides.map(({ slide, index }, i) => ({
+      explicit: slide.id,
+      title: titles[i]!.plain,
+      fallback: `slide-${index + 1}`,
+    })),
+  );
+  const seenExplicit = new Map<string, number>();
+  input.slides.forEach(({ slide, index }) => {
+    if (!slide.id) return;
+    if (slide.id.startsWith(RESERVED_ID_PREFIX)) {
+      errors.push(
+        errorAt(source, ['slides', index, 'id'], {
+          code: 'reserved-id',
+          message: `Slide id \`${slide.id}\` starts with \`${RESERVED_ID_PREFIX}\`, which talkdeck keeps for its own parts of the page`,
+          hint: `choose another id, e.g. \`${slide.id.slice(RESERVED_ID_PREFIX.length) || 'slide'}\``,
+        }),
+      );
+      return;
+    }
+    const first = seenExplicit.get(slide.id);
+    if (first !== undefined) {
+      errors.push(
+        errorAt(source, ['slides', index, 'id'], {
+          code: 'duplicate-id',
+          message: `Slide id \`${slide.id}\` is already used by slide ${first + 1}`,
+          hint: 'ids must be unique; change one of them or remove it to use the title',
+        }),
+      );
+    } else seenExplicit.set(slide.id, index);
+  });
+
+  // References are numbered in the order slides first cite them.
+  const citedOrder: string[] = [];
+  for (const { slide, index } of input.slides) {
+    (slide.cite ?? []).forEach((key, i) => {
+      if (!references.has(key)) {
+        errors.push(
+          errorAt(source, ['slides', index, 'cite', i], {
+            code: 'unknown-reference',
+            message: `Slide ${index + 1} cites \`${key}\`, which is not in \`references\``,
+            hint: suggestKey(key, [...references.keys()]),
+          }),
+        );
+      } else if (!citedOrder.includes(key)) citedOrder.push(key);
+    });
+  }
+  const refModels: ReferenceModel[] = citedOrder.map((key, i) =>
+    referenceModel(key, i + 1, references.get(key)!, (t, p) => inline(t, ['references', key, ...p])),
+  );
+  const refByKey = new Map(refModels.map((r) => [r.key, r]));
+
+  // The backup part starts at the first `appendix` section and runs to the end of the deck.
+  const appendixAt = input.slides.findIndex(({ slide }) => slide.layout === 'section' && slide.appendix === true);
+  const isBackup = (position: number): boolean => appendixAt >= 0 && position >= appendixAt;
+  const mainSlideCount = appendixAt >= 0 ? appendixAt : input.slides.length;
+  const label = (position: number): string =>
+    !isBackup(position) ? String(position + 1) : position === appendixAt ? 'A' : `A${position - appendixAt}`;
+
+  const timing = estimateTiming(
+    input.slides.map(({ slide }, i) => ({ layout: slide.layout, title: titles[i]!.plain, notes: slide.notes, backup: isBackup(i) })),
+    meta.duration,
+    input.timing,
+  );
+  const sections = input.slides.flatMap(({ slide }, position) =>
+    slide.layout === 'section' && !isBackup(position) ? [{ id: ids[position]!, slide, position, titleHtml: titles[position]!.html ?? '' }] : [],
+  );
+  const appendix = appendixAt >= 0 ? { id: ids[appendixAt]!, titleHtml: titles[appendixAt]!.html ?? '' } : undefined;
+  const size = meta.size ?? '16:9';
+  const slideSize = { name: size, ...SLIDE_SIZES[size] };
+  const stacks = stackPlaces(input.slides, ids, source, errors);
+
+  const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
+    const path: KeyPath = ['slides', index];
+    const notes = slide.notes === undefined ? undefined : renderBlock(slide.notes);
+    for (const url of notes?.refused ?? []) errors.push(unsafeLink(source, [...path, 'notes'], url));
+    images(notes?.images ?? [], [...path, 'notes']);
+    const base: SlideModel = {
+      id: ids[i]!,
+      number: i + 1,
+      label: label(i),
+      backup: isBackup(i),
+      background: slideBackground(slide.background, [...path, 'background'], resource, (e) => errors.push(e), source),
+      transition: slide.transition,
+      layout: slide.layout,
+      template: `layouts/${slide.layout}`,
+      title: titles[i]!.plain,
+      titleHtml: titles[i]!.html,
+      notesHtml: notes?.html,
+      notesText: slide.notes,
+      summaryHtml: maybe(slide.summary, [...path, 'summary']),
+      cites: (slide.cite ?? []).flatMap((key) => {
+        const r = refByKey.get(key);
+        return r ? [{ number: r.number, label: r.label }] : [];
+      }),
+      citeLabel: (slide.cite?.length ?? 0) > 1 ? labels.sourcesCited : labels.source,
+      steps: 'steps' in slide ? Boolean(slide.steps) : false,
+      timing: timing.slides[i]!,
+      stack: stacks[i],
+    };
+    const body = bodies.get(index);
+    if (body) {
+      const { class: className, ...attributes } = body.slideAttributes;
+      return {
+        ...base,
+        bodyHtml: body.html,
+        bodyMarkdown: 'body' in slide ? slide.body : undefined,
+        className,
+        attributes: Object.entries(attributes).map(([name, value]) => ({ name, value })),
+      };
+    }
+    return withLayout(base, slide, {
+      path,
+      inline,
+      maybe,
+      points,
+      meta,
+      refModels,
+      sections,
+      timing,
+      source,
+      errors,
+      resource,
+      lang,
+      maps: input.maps,
+      charts: input.charts,
+      appendix,
+      size: slideSize,
+      labels,
+    });
+  });
+
+  const model: DeckModel = {
+    name: input.name,
+    lang,
+    title: plainText(meta.title),
+    titleHtml: inline(meta.title, ['title']),
+    subtitleHtml: maybe(meta.subtitle, ['subtitle']),
+    author: meta.author,
+    institution: meta.institution,
+    date: meta.date === undefined ? undefined : String(meta.date),
+    marking: meta.marking,
+    theme: meta.theme ?? 'briefing',
+    duration: meta.duration,
+    timing,
+    labels,
+    slides,
+    references: refModels,
+    assets,
+    size: slideSize,
+    transition: meta.transition ?? 'fade',
+    reveal: meta.reveal ?? {},
+    appendix,
+    mainSlideCount,
+    remote,
+    uses,
+  };
+  return { model, errors, warnings };
+}
+
+/**
+ * Vertical stacks: a slide with `below: true` goes under the slide before it. Each slide of a
+ * stack learns the stack's id (the top slide's id), its place and whether it opens or closes it.
+ */
+function stackPlaces(
+  slides: ValidatedSlide[],
+  ids: string[],
+  source: SourceFile,
+  errors: TalkdeckError[],
+): (SlideModel['stack'] | undefined)[] {
+  const places: (SlideModel['stack'] | undefined)[] = slides.map(() => undefined);
+  slides.forEach(({ slide, index }, i) => {
+    if (!slide.below) return;
+    if (i === 0) {
+      errors.push(
+        errorAt(source, ['slides', index, 'below'], {
+          code: 'schema',
+          message: 'The first slide cannot be `below` another slide',
+          hint: 'remove `below: true` from the first slide',
+        }),
+      );
+      return;
+    }
+    const top = places[i - 1] ?? { id: `stack-${ids[i - 1]!}`, index: 0, first: true, last: false };
+    places[i - 1] = { ...top, last: false };
+    places[i] = { id: top.id, index: top.index + 1, first: false, last: true };
+  });
+  return places;
+}
+
+interface LayoutContext {
+  path: KeyPath;
+  inline: (text: string | number, path: KeyPath) => string;
+  maybe: (text: string | number | undefined, path: KeyPath) => string | undefined;
+  points: (list: readonly Point[], path: KeyPath) => PointModel[];
+  meta: Omit<Deck, 'slides'>;
+  refModels: ReferenceModel[];
+  sections: { id: string; slide: NormalSlide; position: number; titleHtml: string }[];
+  timing: DeckTiming;
+  source: SourceFile;
+  errors: TalkdeckError[];
+  resource: (ref: string, path: KeyPath, what: string) => string | undefined;
+  lang: string;
+  maps: MapRenderer | undefined;
+  charts: ChartRenderer | undefined;
+  appendix: { id: string } | undefined;
+  size: { width: number; height: number };
+  labels: Labels;
+}
+
+function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
+  const { path, inline, maybe, points } = ctx;
+  switch (slide.layout) {
+    case 'title':
+      return { ...base, subtitleHtml: maybe(slide.subtitle ?? ctx.meta.subtitle, [...path, 'subtitle']) };
+    case 'section':
+      return { ...base, subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']) };
+    case 'closing':
+      return {
+        ...base,
+        subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']),
+        points: points(slide.points ?? [], [...path, 'points']),
+        backupLink: ctx.appendix && !base.backup ? { id: ctx.appendix.id } : undefined,
+      };
+    case 'table':
+      return tableModel(base, slide, ctx);
+    case 'chart':
+      return chartModel(base, slide, ctx);
+    case 'agenda':
+      return {
+        ...base,
+        agenda: ctx.sections.map(({ id, position, titleHtml }, n) => ({
+          id,
+          number: n + 1,
+          titleHtml,
+          minutes: slide.times ? sectionMinutes(ctx.timing, position) : undefined,
+        })),
+      };
+    case 'points':
+      return { ...base, points: stepped(points(slide.points, [...path, 'points']), base.steps) };
+    case 'compare':
+      return {
+        ...base,
+        left: { headingHtml: inline(slide.left.heading, [...path, 'left', 'heading']), points: points(slide.left.points, [...path, 'left', 'points']) },
+        right: { headingHtml: inline(slide.right.heading, [...path, 'right', 'heading']), points: points(slide.right.points, [...path, 'right', 'points']) },
+      };
+    case 'timeline':
+      return {
+        ...base,
+        events: stepped(
+          slide.events.map((e, i) => ({ date: String(e.date), html: inline(e.text, [...path, 'events', i, 'text']) })),
+          base.steps,
+        ),
+      };
+    case 'figures':
+      return {
+        ...base,
+        figures: slide.figures.map((f, i) => ({
+          value: String(f.value),
+          labelHtml: inline(f.label, [...path, 'figures', i, 'label']),
+          noteHtml: maybe(f.note, [...path, 'figures', i, 'note']),
+        })),
+      };
+    case 'quote':
+      return {
+        ...base,
+        quote: {
+          html: inline(slide.text, [...path, 'text']),
+          speaker: slide.speaker,
+          contextHtml: maybe(slide.context, [...path, 'context']),
+        },
+      };
+    case 'image': {
+      const src = ctx.resource(slide.src, [...path, 'src'], 'Image');
+      return {
+        ...base,
+        image: {
+          src: src ?? '',
+          alt: plainText(slide.alt),
+          captionHtml: maybe(slide.caption, [...path, 'caption']),
+          creditHtml: maybe(slide.credit, [...path, 'credit']),
+        },
+      };
+    }
+    case 'map': {
+      if (!ctx.maps) throw new Error('map slide modelled without a map renderer');
+      const { renderWorldMap, unknownCountryCodes } = ctx.maps;
+      let ok = true;
+      slide.groups.forEach((g, gi) => {
+        for (const code of unknownCountryCodes(g.countries)) {
+          ok = false;
+          ctx.errors.push(
+            errorAt(ctx.source, [...path, 'groups', gi, 'countries', g.countries.indexOf(code)], {
+              code: 'unknown-country',
+              message: `Unknown or undrawable country code \`${code}\``,
+              hint: 'use ISO 3166-1 alpha-3 codes, e.g. COL for Colombia, DEU for Germany',
+            }),
+          );
+        }
+      });
+      if (!ok) return base;
+      const groups = slide.groups.map((g) => ({ label: g.label, countries: g.countries.map((c) => c.trim().toUpperCase()), emphasis: g.emphasis ?? false }));
+      const map = renderWorldMap({
+        groups,
+        lang: ctx.lang,
+        title: base.title,
+        idPrefix: `${RESERVED_ID_PREFIX}map-${base.id}`,
+      });
+      return { ...base, map: { ...map, groups, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
+    }
+    case 'sources':
+      return { ...base, references: ctx.refModels };
+    case 'markdown':
+      return base;
+  }
+}
+
+/** Opacity of a background image over black: white text on the brightest pixel still has 4.7:1. */
+export const BACKGROUND_IMAGE_OPACITY = 0.45;
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
+
+function slideBackground(
+  value: string | undefined,
+  keyPath: KeyPath,
+  resource: LayoutContext['resource'],
+  report: (e: TalkdeckError) => void,
+  source: SourceFile,
+): BackgroundModel | undefined {
+  if (value === undefined) return undefined;
+  const rgb = parseHexColour(value);
+  if (rgb) return { color: value.toLowerCase(), tone: isDark(rgb) ? 'dark' : 'light' };
+  if (!IMAGE_EXTENSIONS.test(value)) {
+    report(
+      errorAt(source, keyPath, {
+        code: 'schema',
+        message: `\`background\` must be a colour such as #0b2545 or an image file, got \`${value}\``,
+        hint: 'write a hex colour (#rgb or #rrggbb) or the path of a .png, .jpg, .svg or .webp inside the deck folder',
+      }),
+    );
+    return undefined;
+  }
+  const image = resource(value, keyPath, 'Background image');
+  return image ? { image, color: '#000000', opacity: BACKGROUND_IMAGE_OPACITY, tone: 'dark' } : undefined;
+}
+
+/** A cell that is a number, or text that reads as one (`3,1`, `23.000`, `2 %`, `−4`). */
+const NUMERIC = /^[−+-]?(\d{1,3}([.,  ]\d{3})+|\d+)([.,]\d+)?\s?(%|‰|€|\$)?$/;
+
+function tableModel(base: SlideModel, slide: SlideOf<'table'>, ctx: LayoutContext): SlideModel {
+  const { path } = ctx;
+  const width = slide.columns.length;
+  let ok = true;
+  slide.rows.forEach((row, r) => {
+    if (row.length !== width) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'rows', r], {
+          code: 'table-shape',
+          message: `Row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'}, but the table has ${width} column${width === 1 ? '' : 's'}`,
+          hint: `give every row one cell per entry of \`columns\` (${width}); write "" for an empty cell`,
+        }),
+      );
+    }
+  });
+  if (slide.align && slide.align.length !== width) {
+    ok = false;
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'align'], {
+        code: 'table-shape',
+        message: `\`align\` has ${slide.align.length} entries, but the table has ${width} columns`,
+        hint: 'give one of left, right, center per column, or leave `align` out (numbers are right-aligned by themselves)',
+      }),
+    );
+  }
+  (slide.highlight ?? []).forEach((n, i) => {
+    if (n > slide.rows.length) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'highlight', i], {
+          code: 'table-shape',
+          message: `\`highlight\` names row ${n}, but the table has ${slide.rows.length} row${slide.rows.length === 1 ? '' : 's'}`,
+          hint: 'rows are counted from 1, the first row under the header',
+        }),
+      );
+    }
+  });
+  if (!ok) return base;
+  // Per column, so a column of years keeps 2017 while a column of shares shows 3,0 and 3,1.
+  const formats = slide.columns.map((_, c) =>
+    numberFormat(ctx.lang, fractionDigits(slide.rows.flatMap((row) => (typeof row[c] === 'number' ? [row[c]] : [])))),
+  );
+  const numeric = slide.columns.map((_, c) =>
+    slide.rows.every((row) => {
+      const cell = row[c];
+      return typeof cell === 'number' || (typeof cell === 'string' && (cell.trim() === '' || NUMERIC.test(plainText(cell).trim())));
+    }) && slide.rows.some((row) => row[c] !== ''),
+  );
+  const highlight = new Set(slide.highlight ?? []);
+  const align = slide.columns.map((_, i): Align => slide.align?.[i] ?? (numeric[i] ? 'right' : 'left'));
+  return {
+    ...base,
+    table: {
+      columns: slide.columns.map((c, i) => {
+        const html = ctx.inline(c, [...path, 'columns', i]);
+        return { html, text: htmlToText(html), align: align[i]! };
+      }),
+      rows: slide.rows.map((row, r) => ({
+        highlight: highlight.has(r + 1),
+        cells: row.map((cell, c) => {
+          if (typeof cell === 'number') {
+            const text = formats[c]!.format(cell);
+            return { html: escapeHtml(text), text, value: cell, align: align[c]! };
+          }
+          const html = ctx.inline(cell, [...path, 'rows', r, c]);
+          return { html, text: htmlToText(html), align: align[c]! };
+        }),
+      })),
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
+function chartBox(ctx: LayoutContext, slide: SlideOf<'chart'>): { width: number; height: number } {
+  const width = ctx.size.width - 2 * 56;
+  const legend = slide.series.length > 1 ? 44 : 0;
+  const summary = slide.summary ? 112 : 0;
+  const cite = slide.cite?.length ? 10 : 0;
+  return { width, height: Math.max(240, ctx.size.height - 36 - 64 - 74 - legend - summary - cite) };
+}
+
+function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: LayoutContext): SlideModel {
+  const { path } = ctx;
+  if (!ctx.charts) throw new Error('chart slide modelled without a chart renderer');
+  let ok = true;
+  const n = slide.categories.length;
+  slide.series.forEach((s, si) => {
+    if (s.values.length !== n) {
+      ok = false;
+      ctx.errors.push(
+        errorAt(ctx.source, [...path, 'series', si, 'values'], {
+          code: 'chart-shape',
+          message: `Series \`${s.name}\` has ${s.values.length} value${s.values.length === 1 ? '' : 's'}, but there ${n === 1 ? 'is 1 category' : `are ${n} categories`}`,
+          hint: `give one number per entry of \`categories\` (${slide.categories.map(String).join(', ')}), in the same order`,
+        }),
+      );
+    }
+    if (slide.chart === 'stacked') {
+      const negative = s.values.findIndex((v) => v < 0);
+      if (negative >= 0) {
+        ok = false;
+        ctx.errors.push(
+          errorAt(ctx.source, [...path, 'series', si, 'values', negative], {
+            code: 'chart-negative',
+            message: `A stacked chart cannot show the negative value ${s.values[negative]} (series \`${s.name}\`)`,
+            hint: 'stacked bars add up parts of a whole; use `chart: bar` to show negative values side by side',
+          }),
+        );
+      }
+    }
+  });
+  if (slide.min !== undefined && slide.max !== undefined && slide.min >= slide.max) {
+    ok = false;
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'max'], {
+        code: 'chart-shape',
+        message: `\`max\` (${slide.max}) must be greater than \`min\` (${slide.min})`,
+        hint: 'leave both out to fit the axis to the data',
+      }),
+    );
+  }
+  if (!ok) return base;
+  const all = slide.chart === 'stacked'
+    ? slide.categories.map((_, c) => slide.series.reduce((sum, s) => sum + s.values[c]!, 0))
+    : slide.series.flatMap((s) => s.values);
+  const hi = Math.max(...all);
+  const lo = Math.min(...all);
+  if (slide.max !== undefined && slide.max < hi) {
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'max'], {
+        code: 'chart-shape',
+        message: `\`max\` (${slide.max}) is below the largest ${slide.chart === 'stacked' ? 'stack' : 'value'} (${hi}): bars would be cut off`,
+        hint: `raise \`max\` to at least ${hi}, or leave it out`,
+      }),
+    );
+    return base;
+  }
+  if (slide.min !== undefined && slide.min > Math.min(lo, slide.chart === 'line' ? lo : 0)) {
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, 'min'], {
+        code: 'chart-shape',
+        message: `\`min\` (${slide.min}) is above the ${slide.chart === 'line' ? 'smallest value' : 'baseline 0 of the bars'} (${slide.chart === 'line' ? lo : Math.min(lo, 0)})`,
+        hint: slide.chart === 'line' ? `lower \`min\` to ${lo} or less, or leave it out` : 'bars start at 0: leave `min` out, or use `chart: line` for an axis that does not start at 0',
+      }),
+    );
+    return base;
+  }
+  const format = numberFormat(ctx.lang, fractionDigits(slide.series.flatMap((s) => s.values)));
+  const categories = slide.categories.map((c) => (typeof c === 'number' ? String(c) : plainText(c)));
+  const series = slide.series.map((s) => ({ name: plainText(s.name), values: s.values, formatted: s.values.map((v) => format.format(v)) }));
+  const description = chartDescription(ctx.labels, slide.chart, categories, series, slide.unit, format.format(lo), format.format(hi));
+  const box = chartBox(ctx, slide);
+  const drawing = ctx.charts.renderChart({
+    kind: slide.chart,
+    categories,
+    series: series.map(({ name, values }) => ({ name, values })),
+    unit: slide.unit,
+    min: slide.min,
+    max: slide.max,
+    lang: ctx.lang,
+    title: base.title,
+    description,
+    idPrefix: `chart-${base.id}`,
+    ...box,
+  });
+  return {
+    ...base,
+    chart: {
+      kind: slide.chart,
+      categories,
+      series,
+      unit: slide.unit,
+      min: drawing.domain[0],
+      max: drawing.domain[1],
+      ticks: drawing.ticks,
+      svg: drawing.svg,
+      description,
+      tableId: `chart-${base.id}-data`,
+    },
+  };
+}
+
+/** "Bar chart: Kolumbien, Japan; 2021 to 2023; in % des BIP; values from 1.1 to 3.1." */
+function chartDescription(
+  labels: Labels,
+  kind: ChartKind,
+  categories: string[],
+  series: { name: string }[],
+  unit: string | undefined,
+  lo: string,
+  hi: string,
+): string {
+  const span = categories.length > 1 ? `${categories[0]} ${labels.to} ${categories.at(-1)}` : categories[0];
+  return [
+    `${labels.chartKinds[kind]}: ${series.map((s) => s.name).join(', ')}`,
+    span,
+    unit ? `in ${unit}` : undefined,
+    `${labels.valuesFrom} ${lo} ${labels.to} ${hi}.`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Whole minutes, at least one: an agenda promising "0 min" for a part of the talk reads as a mistake. */
+function sectionMinutes(timing: DeckTiming, position: number): number {
+  const seconds = timing.sections.find((s) => s.first === position)?.seconds ?? 0;
+  return Math.max(1, Math.round(seconds / 60));
+}
+
+function stepped<T extends object>(items: T[], steps: boolean): (T & { step?: boolean })[] {
+  return steps ? items.map((item) => ({ ...item, step: true })) : items;
+}
+
+function slideTitle(slide: NormalSlide, deckTitle: string, labels: Labels): string | undefined {
+  switch (slide.layout) {
+    case 'title':
+      return slide.title ?? deckTitle;
+    case 'agenda':
+      return slide.title ?? labels.agenda;
+    case 'sources':
+      return slide.title ?? labels.sources;
+    default:
+      return slide.title;
+  }
+}
+
+function referenceModel(
+  key: string,
+  number: number,
+  ref: Reference,
+  inline: (text: string, path: KeyPath) => string,
+): ReferenceModel {
+  const date = ref.date === undefined ? undefined : String(ref.date);
+  const who = ref.author ? ref.author.split(/[,;]| und | and /)[0]!.trim().split(/\s+/).at(-1) : undefined;
+  const label = ref.short ?? [who ?? plainText(ref.title), date?.match(/\d{4}/)?.[0]].filter(Boolean).join(' ');
+  return {
+    key,
+    number,
+    label,
+    titleHtml: inline(ref.title, ['title']),
+    author: ref.author,
+    publication: ref.publication,
+    date,
+    url: ref.url,
+    noteHtml: ref.note === undefined ? undefined : inline(ref.note, ['note']),
+  };
+}
+
+function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckError {
+  return errorAt(source, path, {
+    code: 'unsafe-link',
+    message: `Link target \`${url}\` is not allowed`,
+    hint: 'links may point to http(s), mailto, #/slide-id or a relative path',
+  });
+}
+
+/** A reference the resource rule refused, at the deck field that makes it. */
+function refused(source: SourceFile, path: KeyPath, what: string, ref: string, why: Refusal): TalkdeckError {
+  return errorAt(source, path, { code: why.code, message: `${what} \`${ref}\` ${why.reason}`, hint: why.hint });
+}
+
+function suggestKey(key: string, keys: string[]): string {
+  return keys.length ? `defined references: ${keys.join(', ')}` : 'add a `references:` block to the deck with this key';
+}
+

@@ -1,0 +1,386 @@
+/**
+ * A parsed deck file that still knows where every value came from, so later steps can report
+ * `file:line:column` for any key path.
+ *
+ * Two parsers, one job each: js-yaml turns a valid file into data quickly (about ten times
+ * faster than a full syntax tree on large decks), and `yaml` builds the tree with source
+ * positions only when a position is asked for (an error or warning) or the file does not parse.
+ * Both read YAML 1.2 with the core schema, so they agree on what a value is
+ * (test/source.test.ts checks that on every deck in the repository).
+ */
+import jsYaml from 'js-yaml';
+import type { Alias, Document, LineCounter, Node } from 'yaml';
+import { TalkdeckError } from '../../base/errors.js';
+import { load as yamlTree } from './yaml-tree.lazy.js';
+
+export type KeyPath = readonly (string | number)[];
+
+export class SourceFile {
+  #doc: Document.Parsed | undefined;
+  #lines: LineCounter | undefined;
+
+  constructor(
+    /** Path as shown to the user (relative to the working directory). */
+    readonly file: string,
+    readonly text: string,
+    /**
+     * For deck files that are not YAML (Markdown decks): where a key path of the deck data the
+     * reader made points in the file. YAML decks leave it out and are located by their tree.
+     */
+    readonly locator?: (path: KeyPath) => { line: number; column: number },
+  ) {}
+
+  /** The syntax tree with positions, built on first use. */
+  get doc(): Document.Parsed {
+    if (!this.#doc) {
+      const { LineCounter, parseDocument } = yamlTree();
+      this.#lines = new LineCounter();
+      this.#doc = parseDocument(this.text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
+    }
+    return this.#doc;
+  }
+
+  get lines(): LineCounter {
+    void this.doc;
+    return this.#lines!;
+  }
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  /** Byte offset into the text. */
+  offset: number;
+}
+
+export interface Parsed {
+  source: SourceFile;
+  /** The file's data; after a syntax error, what the parser could recover. */
+  data: unknown;
+  errors: SyntaxProblem[];
+}
+
+export function parseSource(file: string, text: string): Parsed {
+  const source = new SourceFile(file, text);
+  let data: unknown;
+  let errors: SyntaxProblem[] = [];
+  try {
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
+  } catch {
+    // Not valid YAML (or nested beyond the parser's stack): the positional parser reports
+    // every problem, not just the first.
+    ({ data, errors } = parseWithPositions(source));
+  }
+  // Both parsers share one object for every alias of a mapping or list, so nothing is copied
+  // here; but every later step walks the data as a tree. Aliases of aliases (a "billion laughs"
+  // bomb) or an alias inside its own anchor would make that walk explode or never end.
+  const shape = dataShape(data, text.length);
+  if (shape) return { source, data: undefined, errors: [...errors, shapeProblem(source, shape)] };
+  return { source, data, errors };
+}
+
+function parseWithPositions(source: SourceFile): { data: unknown; errors: SyntaxProblem[] } {
+  let doc: Document.Parsed;
+  try {
+    doc = source.doc;
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    return { data: undefined, errors: [tooDeep(source)] };
+  }
+  const errors = doc.errors.map((e) => {
+    // An unclosed quote is reported where the file ends; the useful place is the opening quote.
+    const opening = e.code === 'MISSING_CHAR' ? openingQuoteBefore(doc, e.pos[0]) : undefined;
+    const pos = positionAt(source, opening ?? e.pos[0]);
+    const end = positionAt(source, e.pos[0]);
+    return new SyntaxProblem(
+      {
+        code: 'yaml-syntax',
+        file: source.file,
+        line: pos.line,
+        column: pos.column,
+        message:
+          opening === undefined
+            ? `YAML syntax error: ${firstLine(e.message)}`
+            : 'YAML syntax error: this quoted text is never closed',
+        hint: opening === undefined ? yamlHint(e.code) : 'add the closing quote at the end of the text, or remove the opening one',
+      },
+      [pos.line, end.line],
+    );
+  });
+  let data: unknown;
+  try {
+    // No alias limit here: dataShape() applies the same bound to both parsers' results.
+    data = doc.toJS({ maxAliasCount: -1 });
+  } catch (cause) {
+    // What the parser recovered cannot be turned into data (e.g. an alias to an anchor the
+    // syntax error swallowed): the syntax errors say what to fix.
+    if (!(cause instanceof ReferenceError || cause instanceof RangeError || cause instanceof TypeError)) throw cause;
+    if (!errors.length) errors.push(cause instanceof RangeError ? tooDeep(source) : unreadable(source, cause));
+    data = undefined;
+  }
+  return { data, errors };
+}
+
+/**
+ * How many more values than the file has characters its aliases may add once written out.
+ * Without aliases a file has fewer values than characters; a deck that repeats a few blocks
+ * stays far below this, while aliases of aliases (ten of ten of ten …) exceed it at once.
+ */
+export const ALIAS_ALLOWANCE = 20_000;
+/** Deeper than any deck's points (the schema's points nest a few levels) and far from the stack's end. */
+export const MAX_DEPTH = 200;
+
+type Shape = { kind: 'cycle' } | { kind: 'expansion'; limit: number } | { kind: 'depth' };
+
+/**
+ * Walks the parsed data once, without recursion, sharing the count of every object met twice.
+ * Returns what is wrong with its shape: a cycle, more values than the limit once aliases are
+ * expanded, or nesting deeper than MAX_DEPTH.
+ */
+function dataShape(data: unknown, textLength: number): Shape | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const limit = ALIAS_ALLOWANCE + textLength;
+  const sizes = new Map<object, number>();
+  const open = new Set<object>();
+  type Frame = { node: object; children: unknown[]; next: number; size: number };
+  const frame = (node: object): Frame => ({ node, children: Object.values(node), next: 0, size: 1 });
+  const stack: Frame[] = [frame(data)];
+  open.add(data);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (child === null || typeof child !== 'object') {
+        top.size++;
+        continue;
+      }
+      if (open.has(child)) return { kind: 'cycle' };
+      const known = sizes.get(child);
+      if (known !== undefined) {
+        top.size += known;
+        if (top.size > limit) return { kind: 'expansion', limit };
+        continue;
+      }
+      if (stack.length >= MAX_DEPTH) return { kind: 'depth' };
+      open.add(child);
+      stack.push(frame(child));
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.size += top.size;
+      if (parent.size > limit) return { kind: 'expansion', limit };
+    }
+  }
+  return undefined;
+}
+
+function shapeProblem(source: SourceFile, shape: Shape): SyntaxProblem {
+  if (shape.kind === 'depth') return tooDeep(source);
+  const alias = shape.kind === 'cycle' ? selfAlias(source) : firstNestedAlias(source);
+  const pos = positionAt(source, alias?.range?.[0] ?? 0);
+  const name = alias ? `\`*${alias.source}\`` : 'an alias';
+  return new SyntaxProblem(
+    {
+      code: 'yaml-alias',
+      file: source.file,
+      line: pos.line,
+      column: pos.column,
+      message:
+        shape.kind === 'cycle'
+          ? `YAML alias ${name} refers to the block it is inside, so the deck would never end`
+          : `YAML aliases expand this file to more than ${shape.limit.toLocaleString('en')} values (aliases of aliases, starting with ${name})`,
+      hint:
+        shape.kind === 'cycle'
+          ? 'an alias (*name) may only repeat a block defined earlier (&name), not one that contains it; write the inner part out'
+          : 'write the repeated content out, or repeat it with fewer nested aliases',
+    },
+    // The whole file: nothing is validated from data that was not read.
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+function tooDeep(source: SourceFile): SyntaxProblem {
+  return new SyntaxProblem(
+    {
+      code: 'yaml-syntax',
+      file: source.file,
+      line: 1,
+      column: 1,
+      message: `The file nests lists or mappings more than ${MAX_DEPTH} levels deep`,
+      hint: 'a deck needs a few levels (slides, points, sub-points); check for unclosed [ or { brackets',
+    },
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+function unreadable(source: SourceFile, cause: Error): SyntaxProblem {
+  return new SyntaxProblem(
+    {
+      code: 'yaml-syntax',
+      file: source.file,
+      line: 1,
+      column: 1,
+      message: `The file cannot be read as YAML data: ${firstLine(cause.message)}`,
+      hint: 'check the aliases (*name) and anchors (&name), and quote text that starts with * or &',
+      cause,
+    },
+    [1, Number.MAX_SAFE_INTEGER],
+  );
+}
+
+/** The first alias that sits inside the block its anchor names. */
+function selfAlias(source: SourceFile): Alias | undefined {
+  const { visit } = yamlTree();
+  let found: Alias | undefined;
+  const doc = source.doc;
+  visit(doc, {
+    Alias(_key, node) {
+      const target = node.resolve(doc);
+      const at = node.range?.[0];
+      if (target?.range && at !== undefined && target.range[0] <= at && at < target.range[2]) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first alias of a mapping or list that itself holds an alias: where expansion multiplies. */
+function firstNestedAlias(source: SourceFile): Alias | undefined {
+  const { visit, isCollection } = yamlTree();
+  let first: Alias | undefined;
+  let nested: Alias | undefined;
+  const doc = source.doc;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node;
+      const target = node.resolve(doc);
+      let inner = false;
+      if (isCollection(target)) visit(target, { Alias: () => ((inner = true), visit.BREAK) });
+      if (inner) {
+        nested = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first;
+}
+
+/** A syntax error and the lines it spoils: what the parser recovered there is a guess. */
+export class SyntaxProblem extends TalkdeckError {
+  constructor(
+    init: ConstructorParameters<typeof TalkdeckError>[0],
+    readonly lines: [number, number],
+  ) {
+    super(init);
+  }
+}
+
+function openingQuoteBefore(doc: Document.Parsed, offset: number): number | undefined {
+  const { visit } = yamlTree();
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [start, end] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < offset && end >= offset) found = start;
+    },
+  });
+  return found;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once per block; remove or rename one of them';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and that every list item starts with "- " and every key ends with ":"';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must fit on one line; a value containing ": " or starting with a quote needs quotes around all of it';
+    case 'BAD_SCALAR_START':
+      return 'text that starts with a special character (@, `, %, *, &, !, |, >) must be quoted';
+    case 'TAB_AS_INDENT':
+      return 'YAML indents with spaces only; replace the tab';
+    default:
+      return 'quote text that contains ": " or starts with a special character, and check the indentation';
+  }
+}
+
+export function positionAt(source: SourceFile, offset: number): Position {
+  const { line, col } = source.lines.linePos(offset);
+  return { line, column: col, offset };
+}
+
+/**
+ * Where a key path points. `key: true` asks for the key itself (for "unknown key" errors);
+ * for a path that does not exist, the nearest existing ancestor is returned.
+ */
+export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean } = {}): Position {
+  if (source.locator) return { ...source.locator(path), offset: 0 };
+  const { isMap, isSeq, isScalar, isPair } = yamlTree();
+  let node: Node | null | undefined = source.doc.contents as Node | null;
+  let best = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (last && opts.key) {
+        best = keyNode.range?.[0] ?? best;
+        node = null;
+        break;
+      }
+      node = pair.value as Node | null;
+      best = node?.range?.[0] ?? keyNode.range?.[0] ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg] as Node | undefined;
+      if (!item) break;
+      node = item;
+      best = item.range?.[0] ?? best;
+    } else {
+      break;
+    }
+  }
+  return positionAt(source, best);
+}
+
+/**
+ * The line where a multi-line text value's content starts: the line after a block scalar's
+ * `|` or `>`, else the value's own line. Lines inside the value count from there.
+ */
+export function contentLine(source: SourceFile, path: KeyPath): number {
+  const pos = locate(source, path);
+  if (source.locator) return pos.line;
+  return /^[|>]/.test(source.text.slice(pos.offset, pos.offset + 1)) ? pos.line + 1 : pos.line;
+}
+
+/** `slides[3].left.points[0]` */
+export function formatPath(path: KeyPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+export function errorAt(
+  source: SourceFile,
+  path: KeyPath,
+  init: Omit<ConstructorParameters<typeof TalkdeckError>[0], 'file' | 'line' | 'column' | 'path'>,
+  opts: { key?: boolean } = {},
+): TalkdeckError {
+  const pos = locate(source, path, opts);
+  return new TalkdeckError({ ...init, file: source.file, line: pos.line, column: pos.column, path: formatPath(path) });
+}
