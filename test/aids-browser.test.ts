@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateFit } from '../src/core/model/fit.js';
-import { parseSource } from '../src/core/read/yaml/source.js';
+import { parseSource } from '../src/core/read/yaml/parse.js';
 import { validateDeck } from '../src/core/deck/validate.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 import { launchBrowser, recordPage } from './helpers/browser.js';

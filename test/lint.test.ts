@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LINT_RULE_IDS, LINT_RULES } from '../src/core/lint/rules.js';
+import { LINT_RULE_IDS } from '../src/core/base/errors.js';
+import { LINT_RULE_INFO } from '../src/core/deck/lint-rules.js';
+import { LINT_RULES } from '../src/core/lint/rules.js';
 import { saysNothing } from '../src/core/lint/rules/image-alt.js';
 import { resolveSettings } from '../src/core/deck/settings.js';
 import { buildFolder, fixture } from './helpers/build.js';
@@ -45,7 +47,8 @@ describe('lint rules, one fixture that triggers each and one that does not', () 
 
   it('registers every rule id once, with a description', () => {
     expect(LINT_RULES.map((r) => r.id).sort()).toEqual([...LINT_RULE_IDS].sort());
-    for (const r of LINT_RULES) expect(r.description.length).toBeGreaterThan(20);
+    expect(LINT_RULE_INFO.map((r) => r.id)).toEqual(LINT_RULES.map((r) => r.id));
+    for (const r of LINT_RULE_INFO) expect(r.description.length).toBeGreaterThan(20);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { inlineSingleFile } from '../src/core/write/single-file/single-file.js';
 import { isTalkdeckHtml } from '../src/core/base/generated.js';
-import type { OutputFile } from '../src/core/pipeline.js';
+import type { OutputFile } from '../src/core/write/output-file.js';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 type Element = DefaultTreeAdapterMap['element'];

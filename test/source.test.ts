@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import jsYaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { locate, parseSource } from '../src/core/read/yaml/source.js';
+import { locate } from '../src/core/base/source.js';
+import { parseSource } from '../src/core/read/yaml/parse.js';
 import { ROOT } from './helpers/build.js';
 
 const decks = [

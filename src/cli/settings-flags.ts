@@ -1,6 +1,7 @@
 /** Command-line flags that set lint severities and timing: the top layer of the settings. */
 import { TalkdeckError } from '../core/base/errors.js';
-import { LINT_RULE_IDS, SEVERITIES, type LintRuleId, type Severity } from '../core/lint/types.js';
+import { LINT_RULE_IDS, type LintRuleId } from '../core/base/errors.js';
+import { SEVERITIES, type Severity } from '../core/deck/lint-rules.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import type { Argv } from 'yargs';
 import { strings } from './command.js';

@@ -6,14 +6,17 @@ import type { RevealOptions } from './deck/schema.js';
 import { TalkdeckError, TalkdeckErrors } from './base/errors.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel, type DeckModel } from './model/model.js';
-import { planAssets, planFonts, THEMES, type AssetRoots } from './write/reveal/assets.js';
+import { THEMES } from './deck/themes.js';
+import { planAssets, planFonts, type AssetRoots } from './write/reveal/assets.js';
 import { withContentSecurityPolicy } from './write/html/csp.js';
 import { templateRuntimeError, type Renderer } from './write/html/renderer.js';
 import { resolveSettings, type SettingsLayer } from './deck/settings.js';
 import { markdownDeck } from './read/markdown/deck.js';
 import type { RevealMdJson } from './read/markdown/types.js';
-import { errorAt, parseSource, type SourceFile } from './read/yaml/source.js';
+import { errorAt, type SourceFile } from './base/source.js';
+import { parseSource } from './read/yaml/parse.js';
 import { validateDeck } from './deck/validate.js';
+import type { OutputFile } from './write/output-file.js';
 
 /** The folder part of a path as shown to the user (`content/x` of `content/x/deck.yaml`). */
 function dirname(file: string): string {
@@ -24,7 +27,6 @@ function dirname(file: string): string {
 /** The deck's own CSS, next to deck.yaml. */
 export const DECK_STYLE = 'style.css';
 
-export type OutputFile = { content: string } | { copyFrom: string };
 
 export interface DeckInput {
   /** Deck name: its folder under content/, and its folder under dist/. */

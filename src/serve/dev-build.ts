@@ -8,7 +8,8 @@
 import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import { buildDeck, type DeckBuild, type OutputFile } from '../core/pipeline.js';
+import { buildDeck, type DeckBuild } from '../core/pipeline.js';
+import type { OutputFile } from '../core/write/output-file.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import type { TemplateSet } from '../core/write/html/templates.js';

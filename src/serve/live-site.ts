@@ -3,7 +3,7 @@
  * page before the first one), its version, and the problems of the latest attempt. Every change
  * goes out to the connected browsers as an event.
  */
-import type { OutputFile } from '../core/pipeline.js';
+import type { OutputFile } from '../core/write/output-file.js';
 import type { LiveProblem } from './live-client.js';
 import { LiveEvents } from './live-events.js';
 import { makeSite, waitingSite, type Site } from './site.js';

@@ -4,7 +4,7 @@
  * good rebuild, so a request never sees half of one build and half of another.
  */
 import { escapeHtml } from '../core/base/markdown.js';
-import type { OutputFile } from '../core/pipeline.js';
+import type { OutputFile } from '../core/write/output-file.js';
 import { injectLiveClient } from './live-client.js';
 import { bodyOf, type Body } from './source-files.js';
 

@@ -7,7 +7,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import type { OutputFile } from '../core/pipeline.js';
+import type { OutputFile } from '../core/write/output-file.js';
 
 export const MARKER = '.talkdeck.json';
 

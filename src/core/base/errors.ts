@@ -2,7 +2,20 @@
  * One error type for everything the user can fix. It is a value with a place until the CLI
  * prints it; anything that is not a TalkdeckError is a bug and keeps its stack.
  */
-import type { LintRuleId } from '../lint/types.js';
+/** Every lint rule's id: the keys of `lint:` in the deck or config file, and the code in reports. */
+export const LINT_RULE_IDS = [
+  'max-bullets',
+  'bullet-length',
+  'notes-missing',
+  'image-alt',
+  'reference-uncited',
+  'overflow-estimate',
+  'agenda-sections',
+  'timing',
+  'remote-resource',
+  'font-coverage',
+] as const;
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
 /** Lint findings carry their rule's id as code, so `[max-bullets]` names what to configure. */
 export type ErrorCode =

@@ -4,8 +4,9 @@
  * Every field carries its description and, where useful, an example; that text is the reference.
  */
 import * as z from 'zod';
-import { LINT_RULES, type LintRuleId } from '../lint/rules.js';
-import { SEVERITIES, TIMING_DEFAULTS } from './settings.js';
+import type { LintRuleId } from '../base/errors.js';
+import { LINT_RULE_INFO, SEVERITIES } from './lint-rules.js';
+import { TIMING_DEFAULTS } from './settings.js';
 
 // zod compiles a fast checker for each object schema the first time it parses one. A run of
 // the CLI validates one deck and exits, so the compiled checkers are never reused enough to pay
@@ -437,7 +438,7 @@ const SeveritySchema = z.enum(SEVERITIES);
 export const LintSchema = z
   .strictObject(
     Object.fromEntries(
-      LINT_RULES.map((rule) => [
+      LINT_RULE_INFO.map((rule) => [
         rule.id,
         SeveritySchema.optional().meta({ description: rule.description, default: rule.defaultSeverity }),
       ]),

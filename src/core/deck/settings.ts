@@ -2,11 +2,8 @@
  * Settings of the authoring aids (lint severities, speaking-time estimate) and how their
  * layers combine. Pure: the shell reads the config file, the deck brings its metadata.
  */
-import { LINT_RULES, type LintRuleId } from '../lint/rules.js';
-
-import type { Severity } from '../lint/types.js';
-
-export { SEVERITIES, type Severity } from '../lint/types.js';
+import type { LintRuleId } from '../base/errors.js';
+import { LINT_RULE_INFO, type Severity } from './lint-rules.js';
 
 export interface TimingSettings {
   /** Speaking rate for the notes. */
@@ -37,7 +34,7 @@ export const TIMING_DEFAULTS: TimingSettings = { wordsPerMinute: 130, secondsPer
 
 export function defaultSettings(): Settings {
   return {
-    lint: Object.fromEntries(LINT_RULES.map((r) => [r.id, r.defaultSeverity])) as Record<LintRuleId, Severity>,
+    lint: Object.fromEntries(LINT_RULE_INFO.map((r) => [r.id, r.defaultSeverity])) as Record<LintRuleId, Severity>,
     timing: { ...TIMING_DEFAULTS },
   };
 }

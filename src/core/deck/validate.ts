@@ -6,7 +6,7 @@
 import type * as z from 'zod';
 import { TalkdeckError } from '../base/errors.js';
 import { deckMetaSchema, isLayoutName, layoutSchema, LAYOUT_NAMES, type Deck, type NormalSlide } from './schema.js';
-import { errorAt, type KeyPath, type SourceFile } from '../read/yaml/source.js';
+import { errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { suggest } from '../base/suggest.js';
 
 export interface ValidatedSlide {

@@ -4,13 +4,11 @@
  * the severity the settings assign (`off` skips the rule).
  */
 import { TalkdeckError } from '../base/errors.js';
-import type { Severity } from '../deck/settings.js';
-import { errorAt } from '../read/yaml/source.js';
+import type { Severity } from '../deck/lint-rules.js';
+import { errorAt } from '../base/source.js';
 import { LINT_RULES } from './rules.js';
-import type { LintContext, LintRuleId } from './types.js';
-
-export { LINT_RULES } from './rules.js';
-export type { LintContext, LintFinding, LintRule, LintRuleId } from './types.js';
+import type { LintRuleId } from '../base/errors.js';
+import type { LintContext } from './types.js';
 
 export function lintDeck(ctx: LintContext, severities: Record<LintRuleId, Severity>): TalkdeckError[] {
   const problems: TalkdeckError[] = [];

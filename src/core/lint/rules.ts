@@ -11,8 +11,6 @@ import { remoteResource } from './rules/remote-resource.js';
 import { timing } from './rules/timing.js';
 import type { LintRule } from './types.js';
 
-export { LINT_RULE_IDS, type LintRuleId } from './types.js';
-
 export const LINT_RULES: readonly LintRule[] = [
   maxBullets,
   bulletLength,

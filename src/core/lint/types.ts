@@ -1,28 +1,10 @@
 /** What a lint rule gets and gives: the validated deck and its model in, findings with a place out. */
+import type { LintRuleId } from '../base/errors.js';
 import type { DeckModel } from '../model/model.js';
 import type { Deck } from '../deck/schema.js';
 import type { TimingSettings } from '../deck/settings.js';
-
-/** How much a finding matters; `off` silences a rule. (Here, not in settings.ts, so the CLI's flag parsing need not load the rules.) */
-export type Severity = 'error' | 'warning' | 'off';
-export const SEVERITIES = ['error', 'warning', 'off'] as const;
-import type { KeyPath, SourceFile } from '../read/yaml/source.js';
+import type { KeyPath, SourceFile } from '../base/source.js';
 import type { ValidatedSlide } from '../deck/validate.js';
-
-/** Every lint rule's id: the keys of `lint:` in the deck or config file, and the code in reports. */
-export const LINT_RULE_IDS = [
-  'max-bullets',
-  'bullet-length',
-  'notes-missing',
-  'image-alt',
-  'reference-uncited',
-  'overflow-estimate',
-  'agenda-sections',
-  'timing',
-  'remote-resource',
-  'font-coverage',
-] as const;
-export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 
 export interface LintContext {
   model: DeckModel;
@@ -44,10 +26,8 @@ export interface LintFinding {
   at?: { line: number; column: number };
 }
 
+/** A rule's check; its default severity and description are deck/lint-rules.ts's. */
 export interface LintRule {
   id: LintRuleId;
-  defaultSeverity: Severity;
-  /** One sentence for the JSON schema and `--help`: what the rule reports and why. */
-  description: string;
   check(ctx: LintContext): LintFinding[];
 }

@@ -12,7 +12,7 @@ import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal, type Refusal } from '../base/resources.js';
-import { contentLine, errorAt, type KeyPath, type SourceFile } from '../read/yaml/source.js';
+import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/schema.js';

@@ -7,9 +7,6 @@ import type { LintFinding, LintRule } from '../types.js';
  */
 export const agendaSections: LintRule = {
   id: 'agenda-sections',
-  defaultSeverity: 'warning',
-  description:
-    'The agenda does not match the sections: it lists none, comes after the first section, or lists a section without slides.',
   check: ({ slides }) => {
     const findings: LintFinding[] = [];
     const agendas = slides.filter(({ slide }) => slide.layout === 'agenda');

@@ -1,14 +1,10 @@
 import { countWords } from '../../base/markdown.js';
 import { bulletLists, bullets } from '../bullets.js';
+import { MAX_BULLET_WORDS } from '../../deck/lint-rules.js';
 import type { LintRule } from '../types.js';
-
-/** A bullet is a phrase the audience takes in at a glance, not a sentence to read. */
-export const MAX_BULLET_WORDS = 15;
 
 export const bulletLength: LintRule = {
   id: 'bullet-length',
-  defaultSeverity: 'warning',
-  description: `A bullet longer than ${MAX_BULLET_WORDS} words: bullets are short phrases; full sentences belong in the notes.`,
   check: ({ slides }) =>
     slides.flatMap(({ slide, index }) =>
       bulletLists(slide, index).flatMap((list) =>

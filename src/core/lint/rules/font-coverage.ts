@@ -1,5 +1,5 @@
 import { isCovered } from '../../base/font-subsets.js';
-import type { KeyPath } from '../../read/yaml/source.js';
+import type { KeyPath } from '../../base/source.js';
 import type { LintFinding, LintRule } from '../types.js';
 
 /**
@@ -47,9 +47,6 @@ function finding(chars: string[], path: KeyPath, where: string): LintFinding {
 
 export const fontCoverage: LintRule = {
   id: 'font-coverage',
-  defaultSeverity: 'warning',
-  description:
-    'Letters or emoji that no font talkdeck ships can draw (e.g. Chinese, Arabic, emoji): they would show in whatever font the presenting computer has, if any.',
   check: ({ meta, slides }) => {
     const findings: LintFinding[] = [];
     // One finding per slide (and one for the deck's own fields), at the first text concerned.

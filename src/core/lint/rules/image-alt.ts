@@ -21,9 +21,6 @@ export function saysNothing(alt: string, src: string): boolean {
 
 export const imageAlt: LintRule = {
   id: 'image-alt',
-  defaultSeverity: 'warning',
-  description:
-    'Alt text that does not describe the image (a file name or a word like “image”). Missing alt text is a schema error, not a lint finding.',
   check: ({ slides }) =>
     slides.flatMap(({ slide, index }) =>
       slide.layout === 'image' && saysNothing(slide.alt, slide.src)

@@ -19,9 +19,6 @@ function isContent(slide: NormalSlide): boolean {
 
 export const notesMissing: LintRule = {
   id: 'notes-missing',
-  defaultSeverity: 'warning',
-  description:
-    'A content slide without speaker notes: the speaker view has nothing to show and the speaking time cannot be estimated.',
   check: ({ slides, model }) =>
     slides.flatMap(({ slide, index }) =>
       isContent(slide) && !slide.notes?.trim()

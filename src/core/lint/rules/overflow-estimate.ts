@@ -4,9 +4,6 @@ import type { LintRule } from '../types.js';
 
 export const overflowEstimate: LintRule = {
   id: 'overflow-estimate',
-  defaultSeverity: 'warning',
-  description:
-    'A slide whose text will probably not fit (estimated from the briefing theme’s measures at 1280×720, without a browser).',
   check: ({ slides, model }) =>
     slides.flatMap(({ slide, index }) => {
       const fit = estimateFit(slide, model, index);

@@ -6,8 +6,6 @@ import type { LintRule } from '../types.js';
  */
 export const referenceUncited: LintRule = {
   id: 'reference-uncited',
-  defaultSeverity: 'warning',
-  description: 'A reference defined in `references` that no slide cites: the sources slide leaves it out.',
   check: ({ meta, model }) => {
     const cited = new Set(model.references.map((r) => r.key));
     return Object.keys(meta.references ?? {})

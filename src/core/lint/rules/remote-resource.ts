@@ -7,9 +7,6 @@ import type { LintRule } from '../types.js';
  */
 export const remoteResource: LintRule = {
   id: 'remote-resource',
-  defaultSeverity: 'error',
-  description:
-    'A slide loads a file from the internet (image, iframe, background, style sheet), which is missing offline. Error in YAML decks, warning in Markdown decks by default.',
   check: ({ model }) =>
     model.remote.map((r) => ({
       path: ['slides', r.slide - 1, 'body'],

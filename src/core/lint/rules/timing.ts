@@ -3,9 +3,6 @@ import type { LintRule } from '../types.js';
 
 export const timing: LintRule = {
   id: 'timing',
-  defaultSeverity: 'warning',
-  description:
-    'The speaking time estimated from the notes is further from the deck’s `duration` than `timing.tolerancePercent` (15 % by default).',
   check: ({ model, timing: t }) => {
     const { totalSeconds, durationSeconds, deviationPercent } = model.timing;
     if (durationSeconds === undefined || deviationPercent === undefined) return [];

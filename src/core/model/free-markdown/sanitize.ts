@@ -6,7 +6,7 @@
  * ones collected for the `remote-resource` lint rule.
  */
 import { parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { ELEMENT_ATTRIBUTES, SLIDE_ATTRIBUTES, parseAttributes } from '../../read/markdown/reveal-md.js';
+import { ELEMENT_ATTRIBUTES, SLIDE_ATTRIBUTES, parseAttributes } from '../../base/attribute-comments.js';
 
 type Element = T.Element;
 type ParentNode = T.ParentNode;

@@ -5,9 +5,9 @@
  */
 import type * as z from 'zod';
 import { TalkdeckError } from '../../base/errors.js';
-import { THEMES } from '../../write/reveal/assets.js';
+import { THEMES } from '../../deck/themes.js';
 import { RevealSchema, SLIDE_SIZES, TRANSITIONS, type RevealOptions, type SlideSize } from '../../deck/schema.js';
-import { SourceFile, type KeyPath } from '../yaml/source.js';
+import { SourceFile, type KeyPath } from '../../base/source.js';
 import { suggest } from '../../base/suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
@@ -113,7 +113,7 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   // imported deck.yaml does not carry it onto talkdeck's layouts.
   const revealDefaults: RevealOptions = { center: true, ...(deck.paginate ? {} : { slideNumber: false }) };
 
-  const source = new SourceFile(file, text, (path: KeyPath) => {
+  const place = (path: KeyPath): { line: number; column: number } => {
     if (path[0] === 'slides' && typeof path[1] === 'number') {
       const slide = deck.slides[path[1]];
       if (!slide) return { line: 1, column: 1 };
@@ -123,7 +123,9 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
     // The deck's `reveal` block is the front matter's `revealOptions`.
     const key = path[0] === 'reveal' ? 'revealOptions' : path[0];
     return { line: typeof key === 'string' ? lineOf(key) : 1, column: 1 };
-  });
+  };
+  // A slide's Markdown is its text as written: lines inside a value count from the slide's line.
+  const source = new SourceFile(file, text, { locate: (path) => ({ ...place(path), offset: 0 }), contentLine: (path) => place(path).line });
   return { deck, source, data, revealDefaults, problems };
 }
 

@@ -4,7 +4,7 @@
  */
 import jsYaml from 'js-yaml';
 import { TalkdeckError } from '../../base/errors.js';
-import { parseSource } from '../yaml/source.js';
+import { parseSource } from '../yaml/parse.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

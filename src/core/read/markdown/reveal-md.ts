@@ -8,6 +8,7 @@
  *   when that regex splits it into exactly two parts.
  */
 import { TalkdeckError } from '../../base/errors.js';
+import { slideAttributes } from '../../base/attribute-comments.js';
 import { lineCount, type FrontMatter } from './front-matter.js';
 import type { MarkdownSlideSource, RevealMdJson } from './types.js';
 
@@ -178,29 +179,4 @@ export function splitRevealMd(
     });
   });
   return { slides, problems };
-}
-
-/** reveal.js's patterns for attribute comments and the attributes inside them. */
-export const SLIDE_ATTRIBUTES = /\.slide:\s*?(\S.+?)$/m;
-export const ELEMENT_ATTRIBUTES = /\.element\s*?(.+?)$/m;
-const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
-
-/** `class="a" data-x="1" data-state` → an attribute map, read as reveal.js reads it. */
-export function parseAttributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(ATTRIBUTE)) {
-    if (m[2] !== undefined) out[m[1]!] = m[2];
-    else out[m[3]!] = '';
-  }
-  return out;
-}
-
-/** The attributes of every `<!-- .slide: … -->` comment in a slide's Markdown. */
-export function slideAttributes(markdown: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const comment of markdown.matchAll(/<!--([\s\S]*?)-->/g)) {
-    const m = SLIDE_ATTRIBUTES.exec(comment[1]!);
-    if (m) Object.assign(out, parseAttributes(m[1]!));
-  }
-  return out;
 }

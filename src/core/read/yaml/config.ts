@@ -6,7 +6,8 @@
 import type { TalkdeckError } from '../../base/errors.js';
 import { configSchema } from '../../deck/schema.js';
 import type { SettingsLayer } from '../../deck/settings.js';
-import { errorAt, parseSource } from './source.js';
+import { errorAt } from '../../base/source.js';
+import { parseSource } from './parse.js';
 import { issuesToErrors } from '../../deck/validate.js';
 
 export const CONFIG_FILES = ['talkdeck.config.json', 'talkdeck.config.yaml', 'talkdeck.config.yml'] as const;

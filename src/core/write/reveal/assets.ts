@@ -7,6 +7,7 @@ import { TalkdeckError } from '../../base/errors.js';
 import type { DeckModel } from '../../model/model.js';
 import { ASSETS } from '../../base/resources.js';
 import { fontFaceCss, fontFiles, subsetsFor } from '../../base/font-subsets.js';
+import { OFFLINE_REVEAL_THEMES, THEMES } from '../../deck/themes.js';
 
 export interface AssetRoots {
   /** `dirname(require.resolve('reveal.js'))`: reveal.js's dist folder. */
@@ -38,11 +39,6 @@ export interface AssetPlan {
   scripts: string[];
   plugins: string[];
 }
-
-/** reveal.js themes that embed their fonts; the others @import Google Fonts and break offline. */
-export const OFFLINE_REVEAL_THEMES = ['white', 'black', 'white-contrast', 'black-contrast'] as const;
-export const THEMES = ['briefing', ...OFFLINE_REVEAL_THEMES] as const;
-
 
 /** reveal.js's own plugins. Its notes plugin is replaced by talkdeck's speaker view (below). */
 const PLUGINS = [

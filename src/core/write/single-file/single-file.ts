@@ -15,7 +15,7 @@ import valueParser from 'postcss-value-parser';
 import { lookup } from 'mrmime';
 import { posix } from 'node:path';
 import { TalkdeckError } from '../../base/errors.js';
-import type { OutputFile } from '../../pipeline.js';
+import type { OutputFile } from '../output-file.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];

@@ -1,6 +1,6 @@
 /**
- * A parsed deck file that still knows where every value came from, so later steps can report
- * `file:line:column` for any key path.
+ * The YAML reader: a deck file (or the config file, or a Markdown deck's front matter) as data,
+ * with a SourceFile that places every key path in it (yaml-document.ts), and its syntax errors.
  *
  * Two parsers, one job each: js-yaml turns a valid file into data quickly (about ten times
  * faster than a full syntax tree on large decks), and `yaml` builds the tree with source
@@ -9,49 +9,11 @@
  * (test/source.test.ts checks that on every deck in the repository).
  */
 import jsYaml from 'js-yaml';
-import type { Alias, Document, LineCounter, Node } from 'yaml';
+import type { Alias, Document } from 'yaml';
 import { TalkdeckError } from '../../base/errors.js';
+import { SourceFile } from '../../base/source.js';
+import { YamlDocument } from './yaml-document.js';
 import { load as yamlTree } from './yaml-tree.lazy.js';
-
-export type KeyPath = readonly (string | number)[];
-
-export class SourceFile {
-  #doc: Document.Parsed | undefined;
-  #lines: LineCounter | undefined;
-
-  constructor(
-    /** Path as shown to the user (relative to the working directory). */
-    readonly file: string,
-    readonly text: string,
-    /**
-     * For deck files that are not YAML (Markdown decks): where a key path of the deck data the
-     * reader made points in the file. YAML decks leave it out and are located by their tree.
-     */
-    readonly locator?: (path: KeyPath) => { line: number; column: number },
-  ) {}
-
-  /** The syntax tree with positions, built on first use. */
-  get doc(): Document.Parsed {
-    if (!this.#doc) {
-      const { LineCounter, parseDocument } = yamlTree();
-      this.#lines = new LineCounter();
-      this.#doc = parseDocument(this.text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
-    }
-    return this.#doc;
-  }
-
-  get lines(): LineCounter {
-    void this.doc;
-    return this.#lines!;
-  }
-}
-
-export interface Position {
-  line: number;
-  column: number;
-  /** Byte offset into the text. */
-  offset: number;
-}
 
 export interface Parsed {
   source: SourceFile;
@@ -61,7 +23,8 @@ export interface Parsed {
 }
 
 export function parseSource(file: string, text: string): Parsed {
-  const source = new SourceFile(file, text);
+  const yaml = new YamlDocument(text);
+  const source = new SourceFile(file, text, yaml);
   let data: unknown;
   let errors: SyntaxProblem[] = [];
   try {
@@ -69,20 +32,20 @@ export function parseSource(file: string, text: string): Parsed {
   } catch {
     // Not valid YAML (or nested beyond the parser's stack): the positional parser reports
     // every problem, not just the first.
-    ({ data, errors } = parseWithPositions(source));
+    ({ data, errors } = parseWithPositions(source, yaml));
   }
   // Both parsers share one object for every alias of a mapping or list, so nothing is copied
   // here; but every later step walks the data as a tree. Aliases of aliases (a "billion laughs"
   // bomb) or an alias inside its own anchor would make that walk explode or never end.
   const shape = dataShape(data, text.length);
-  if (shape) return { source, data: undefined, errors: [...errors, shapeProblem(source, shape)] };
+  if (shape) return { source, data: undefined, errors: [...errors, shapeProblem(source, yaml, shape)] };
   return { source, data, errors };
 }
 
-function parseWithPositions(source: SourceFile): { data: unknown; errors: SyntaxProblem[] } {
+function parseWithPositions(source: SourceFile, yaml: YamlDocument): { data: unknown; errors: SyntaxProblem[] } {
   let doc: Document.Parsed;
   try {
-    doc = source.doc;
+    doc = yaml.doc;
   } catch (cause) {
     if (!(cause instanceof RangeError)) throw cause;
     return { data: undefined, errors: [tooDeep(source)] };
@@ -90,8 +53,8 @@ function parseWithPositions(source: SourceFile): { data: unknown; errors: Syntax
   const errors = doc.errors.map((e) => {
     // An unclosed quote is reported where the file ends; the useful place is the opening quote.
     const opening = e.code === 'MISSING_CHAR' ? openingQuoteBefore(doc, e.pos[0]) : undefined;
-    const pos = positionAt(source, opening ?? e.pos[0]);
-    const end = positionAt(source, e.pos[0]);
+    const pos = yaml.positionAt(opening ?? e.pos[0]);
+    const end = yaml.positionAt(e.pos[0]);
     return new SyntaxProblem(
       {
         code: 'yaml-syntax',
@@ -178,10 +141,10 @@ function dataShape(data: unknown, textLength: number): Shape | undefined {
   return undefined;
 }
 
-function shapeProblem(source: SourceFile, shape: Shape): SyntaxProblem {
+function shapeProblem(source: SourceFile, yaml: YamlDocument, shape: Shape): SyntaxProblem {
   if (shape.kind === 'depth') return tooDeep(source);
-  const alias = shape.kind === 'cycle' ? selfAlias(source) : firstNestedAlias(source);
-  const pos = positionAt(source, alias?.range?.[0] ?? 0);
+  const alias = shape.kind === 'cycle' ? selfAlias(yaml) : firstNestedAlias(yaml);
+  const pos = yaml.positionAt(alias?.range?.[0] ?? 0);
   const name = alias ? `\`*${alias.source}\`` : 'an alias';
   return new SyntaxProblem(
     {
@@ -233,10 +196,10 @@ function unreadable(source: SourceFile, cause: Error): SyntaxProblem {
 }
 
 /** The first alias that sits inside the block its anchor names. */
-function selfAlias(source: SourceFile): Alias | undefined {
+function selfAlias(yaml: YamlDocument): Alias | undefined {
   const { visit } = yamlTree();
   let found: Alias | undefined;
-  const doc = source.doc;
+  const doc = yaml.doc;
   visit(doc, {
     Alias(_key, node) {
       const target = node.resolve(doc);
@@ -252,11 +215,11 @@ function selfAlias(source: SourceFile): Alias | undefined {
 }
 
 /** The first alias of a mapping or list that itself holds an alias: where expansion multiplies. */
-function firstNestedAlias(source: SourceFile): Alias | undefined {
+function firstNestedAlias(yaml: YamlDocument): Alias | undefined {
   const { visit, isCollection } = yamlTree();
   let first: Alias | undefined;
   let nested: Alias | undefined;
-  const doc = source.doc;
+  const doc = yaml.doc;
   visit(doc, {
     Alias(_key, node) {
       first ??= node;
@@ -316,71 +279,4 @@ function yamlHint(code: string): string {
     default:
       return 'quote text that contains ": " or starts with a special character, and check the indentation';
   }
-}
-
-export function positionAt(source: SourceFile, offset: number): Position {
-  const { line, col } = source.lines.linePos(offset);
-  return { line, column: col, offset };
-}
-
-/**
- * Where a key path points. `key: true` asks for the key itself (for "unknown key" errors);
- * for a path that does not exist, the nearest existing ancestor is returned.
- */
-export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean } = {}): Position {
-  if (source.locator) return { ...source.locator(path), offset: 0 };
-  const { isMap, isSeq, isScalar, isPair } = yamlTree();
-  let node: Node | null | undefined = source.doc.contents as Node | null;
-  let best = node?.range?.[0] ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i]!;
-    const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      const keyNode = pair.key as Node;
-      if (last && opts.key) {
-        best = keyNode.range?.[0] ?? best;
-        node = null;
-        break;
-      }
-      node = pair.value as Node | null;
-      best = node?.range?.[0] ?? keyNode.range?.[0] ?? best;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as Node | undefined;
-      if (!item) break;
-      node = item;
-      best = item.range?.[0] ?? best;
-    } else {
-      break;
-    }
-  }
-  return positionAt(source, best);
-}
-
-/**
- * The line where a multi-line text value's content starts: the line after a block scalar's
- * `|` or `>`, else the value's own line. Lines inside the value count from there.
- */
-export function contentLine(source: SourceFile, path: KeyPath): number {
-  const pos = locate(source, path);
-  if (source.locator) return pos.line;
-  return /^[|>]/.test(source.text.slice(pos.offset, pos.offset + 1)) ? pos.line + 1 : pos.line;
-}
-
-/** `slides[3].left.points[0]` */
-export function formatPath(path: KeyPath): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
-  return out;
-}
-
-export function errorAt(
-  source: SourceFile,
-  path: KeyPath,
-  init: Omit<ConstructorParameters<typeof TalkdeckError>[0], 'file' | 'line' | 'column' | 'path'>,
-  opts: { key?: boolean } = {},
-): TalkdeckError {
-  const pos = locate(source, path, opts);
-  return new TalkdeckError({ ...init, file: source.file, line: pos.line, column: pos.column, path: formatPath(path) });
 }
