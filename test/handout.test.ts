@@ -9,7 +9,7 @@ import { buildDecks } from '../src/cli/build.js';
 import { createHandoutRenderer } from '../src/core/write/handout/html.js';
 import { renderHandoutMarkdown } from '../src/core/write/handout/markdown.js';
 import { isTalkdeckMarkdown } from '../src/core/base/generated.js';
-import type { DeckModel } from '../src/core/model/model.js';
+import type { DeckModel } from '../src/core/model/types.js';
 import { readTemplates, resolveDeck } from '../src/shell/decks.js';
 import { builtinTemplatesDir } from '../src/shell/paths.js';
 import { REPO, runCli, tempProject } from './helpers/cli.js';

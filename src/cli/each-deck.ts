@@ -4,7 +4,7 @@
  * that built cleanly. One deck's failure does not stop the others; the exit code covers all.
  */
 import { TalkdeckError, exitCodeFor } from '../core/base/errors.js';
-import type { DeckModel } from '../core/model/model.js';
+import type { DeckModel } from '../core/model/types.js';
 import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';

@@ -3,7 +3,7 @@
  * time, a subtotal per section, and the total against the deck's duration.
  */
 import { exitCodeFor, type TalkdeckError } from '../core/base/errors.js';
-import type { DeckModel } from '../core/model/model.js';
+import type { DeckModel } from '../core/model/types.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import { quoteArg } from '../core/base/quote-arg.js';
 import { formatDuration } from '../core/model/timing.js';

@@ -5,7 +5,8 @@
 import type { RevealOptions } from './deck/schema.js';
 import { TalkdeckError, TalkdeckErrors } from './base/errors.js';
 import { lintDeck } from './lint/index.js';
-import { buildModel, type DeckModel } from './model/model.js';
+import type { DeckModel } from './model/types.js';
+import { buildModel } from './model/build-model.js';
 import { THEMES } from './deck/themes.js';
 import { planAssets, planFonts, type AssetRoots } from './write/reveal/assets.js';
 import { withContentSecurityPolicy } from './write/html/csp.js';

@@ -1,7 +1,7 @@
 /** The bullet lists of a slide, with the key path of every bullet, for the rules that read bullets. */
 import type { NormalSlide, Point } from '../deck/schema.js';
 import type { KeyPath } from '../base/source.js';
-import type { SlideModel } from '../model/model.js';
+import type { SlideModel } from '../model/types.js';
 
 export interface BulletList {
   path: KeyPath;

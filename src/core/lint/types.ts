@@ -1,6 +1,6 @@
 /** What a lint rule gets and gives: the validated deck and its model in, findings with a place out. */
 import type { LintRuleId } from '../base/errors.js';
-import type { DeckModel } from '../model/model.js';
+import type { DeckModel } from '../model/types.js';
 import type { Deck } from '../deck/schema.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { KeyPath, SourceFile } from '../base/source.js';

@@ -6,7 +6,7 @@
  */
 import { plainText } from '../base/markdown.js';
 import type { NormalSlide, Point } from '../deck/schema.js';
-import type { DeckModel, ReferenceModel } from './model.js';
+import type { DeckModel, ReferenceModel } from './types.js';
 
 /**
  * Average advance of a glyph in Source Sans 3, in em, by weight (400, 600, 700). Calibrated

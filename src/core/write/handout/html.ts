@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { TalkdeckError } from '../../base/errors.js';
-import type { DeckModel } from '../../model/model.js';
+import type { DeckModel } from '../../model/types.js';
 import { withContentSecurityPolicy } from '../html/csp.js';
 import { compile, guardedHandlebars, templateRuntimeError } from '../html/renderer.js';
 import type { TemplateSet } from '../html/templates.js';

@@ -4,10 +4,10 @@
  * notes), and the numbered sources. Plain text that reads well unrendered, too.
  */
 import { MARKDOWN_STAMP } from '../../base/generated.js';
-import type { PointModel, ReferenceModel } from '../../model/model.js';
+import type { PointModel, ReferenceModel } from '../../model/types.js';
 import { escapeMarkdown, inertMarkdown, inlineMarkdown as md, markdownUrl } from './inline-markdown.js';
 import { handoutOutline, type HandoutSlide } from './outline.js';
-import type { DeckModel } from '../../model/model.js';
+import type { DeckModel } from '../../model/types.js';
 
 export function renderHandoutMarkdown(deck: DeckModel): string {
   const { parts, trailingReferences } = handoutOutline(deck);

@@ -4,7 +4,7 @@
  * The title slide becomes the document's head; the numbered sources close the document.
  */
 import { escapeHtml } from '../../base/markdown.js';
-import type { DeckModel, ReferenceModel, SlideModel } from '../../model/model.js';
+import type { DeckModel, ReferenceModel, SlideModel } from '../../model/types.js';
 
 export interface HandoutSlide extends SlideModel {
   /** Shown as the slide's heading: its title, or "Slide n" for an untitled slide. */

@@ -4,7 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import { TalkdeckError } from '../../base/errors.js';
-import type { DeckModel } from '../../model/model.js';
+import type { DeckModel } from '../../model/types.js';
 import type { TemplateSet, TemplateSource } from './templates.js';
 
 /** Whether rendering these templates needs the Handlebars compiler (a deck's own templates do). */

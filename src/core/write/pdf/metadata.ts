@@ -8,7 +8,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { GENERATOR } from '../../base/generated.js';
-import type { DeckModel } from '../../model/model.js';
+import type { DeckModel } from '../../model/types.js';
 
 export interface PdfInfo {
   title: string;

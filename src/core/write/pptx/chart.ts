@@ -3,7 +3,7 @@
  * bar, stacked bar or line, coloured with the theme's accents) and the workbook embedded next to
  * it, so "Edit Data" in PowerPoint opens the numbers in a spreadsheet.
  */
-import type { ChartModel } from '../../model/model.js';
+import type { ChartModel } from '../../model/types.js';
 import { fractionDigits } from '../../base/number-format.js';
 import { escapeXml } from './text.js';
 import { zip } from './zip.js';

@@ -10,7 +10,7 @@
  * more than writing the few dozen parts of a fixed set of layouts ourselves.
  */
 import { TalkdeckError } from '../../base/errors.js';
-import type { DeckModel, SlideModel } from '../../model/model.js';
+import type { DeckModel, SlideModel } from '../../model/types.js';
 import { chartWorkbook, chartXml } from './chart.js';
 import { rasterSize } from './image-size.js';
 import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, NS, XML_HEAD, layoutXml, masterXml, notesMasterXml, type LayoutKey } from './masters.js';

@@ -4,7 +4,7 @@
  * Text is sized here so that it fits its box (PowerPoint only autofits after an edit).
  */
 import { parseFragment, serialize, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
-import type { DeckModel, PointModel, SlideModel } from '../../model/model.js';
+import type { DeckModel, PointModel, SlideModel } from '../../model/types.js';
 import { worldMapShapes } from '../../model/map/world-map.js';
 import {
   BASE_PX,

@@ -4,7 +4,7 @@
  * the output works from file:// with no network.
  */
 import { TalkdeckError } from '../../base/errors.js';
-import type { DeckModel } from '../../model/model.js';
+import type { DeckModel } from '../../model/types.js';
 import { ASSETS } from '../../base/resources.js';
 import { fontFaceCss, fontFiles, subsetsFor } from '../../base/font-subsets.js';
 import { OFFLINE_REVEAL_THEMES, THEMES } from '../../deck/themes.js';
