@@ -5,7 +5,7 @@
  */
 import { parseFragment, serialize, serializeOuter, type DefaultTreeAdapterMap } from 'parse5';
 import type { DeckModel, PointModel, SlideModel } from '../../model/types.js';
-import { worldMapShapes } from '../../model/map/world-map.js';
+import { worldMapShapes } from '../../model/map/map-shapes.js';
 import {
   BASE_PX,
   BODY_TOP,
