@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { LAYOUT_NAMES } from '../src/core/deck/schema.js';
+import { LAYOUT_NAMES } from '../src/core/deck/layouts.js';
 import { planScaffold, schemaReference } from '../src/shell/scaffold.js';
 import { ROOT } from './helpers/build.js';
 import { project, snapshot, talkdeck } from './helpers/cli.js';

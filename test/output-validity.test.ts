@@ -41,7 +41,7 @@ describe('schema/deck.schema.json', () => {
 
   it('docs/deck-reference.md is generated from the current schema', async () => {
     const { deckReferenceMarkdown } = await import('../src/core/deck/schema-docs.js');
-    const { LAYOUT_NAMES } = await import('../src/core/deck/schema.js');
+    const { LAYOUT_NAMES } = await import('../src/core/deck/layouts.js');
     const committed = readFileSync(join(ROOT, 'docs/deck-reference.md'), 'utf8');
     expect(committed, 'run npm run compile and commit docs/deck-reference.md').toBe(deckReferenceMarkdown());
     for (const name of LAYOUT_NAMES) expect(committed).toContain(`### \`${name}\``);

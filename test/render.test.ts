@@ -99,7 +99,7 @@ describe('the example deck', async () => {
   const result = await buildFolder(`${ROOT}/content/example`);
   const doc = html(result);
   it('uses every layout', async () => {
-    const { LAYOUT_NAMES } = await import('../src/core/deck/schema.js');
+    const { LAYOUT_NAMES } = await import('../src/core/deck/layouts.js');
     const used = new Set(doc.querySelectorAll('.slides section[data-layout]').map((s) => s.getAttribute('data-layout')));
     expect([...used].sort()).toEqual([...LAYOUT_NAMES].sort());
   });

@@ -2,7 +2,7 @@
  * The pure core: deck text in, files in memory out. load → validate → model → render.
  * Nothing here touches the disk; the shell reads inputs and writes the result.
  */
-import type { RevealOptions } from './deck/schema.js';
+import type { RevealOptions } from './deck/options.js';
 import { TalkdeckError, TalkdeckErrors } from './base/errors.js';
 import { lintDeck } from './lint/index.js';
 import type { DeckModel } from './model/types.js';

@@ -4,7 +4,9 @@
  * default and example.
  */
 import * as z from 'zod';
-import { deckSchema, layoutSchema, LAYOUT_DESCRIPTIONS, LAYOUT_NAMES, ReferenceSchema } from './schema.js';
+import { deckSchema } from './schema.js';
+import { layoutSchema, LAYOUT_DESCRIPTIONS, LAYOUT_NAMES } from './layouts.js';
+import { ReferenceSchema } from './options.js';
 
 interface JsonSchema {
   type?: string | string[];

@@ -5,7 +5,8 @@
  */
 import type * as z from 'zod';
 import { TalkdeckError } from '../base/errors.js';
-import { deckMetaSchema, isLayoutName, layoutSchema, LAYOUT_NAMES, type Deck, type NormalSlide } from './schema.js';
+import { deckMetaSchema, type Deck } from './schema.js';
+import { isLayoutName, layoutSchema, LAYOUT_NAMES, type NormalSlide } from './layouts.js';
 import { errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { suggest } from '../base/suggest.js';
 

@@ -1,5 +1,6 @@
 /** The bullet lists of a slide, with the key path of every bullet, for the rules that read bullets. */
-import type { NormalSlide, Point } from '../deck/schema.js';
+import type { NormalSlide } from '../deck/layouts.js';
+import type { Point } from '../deck/fields.js';
 import type { KeyPath } from '../base/source.js';
 import type { SlideModel } from '../model/types.js';
 

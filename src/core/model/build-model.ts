@@ -6,7 +6,10 @@
 import { TalkdeckError } from '../base/errors.js';
 import { labelsFor, type Labels } from '../base/i18n.js';
 import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
-import { SLIDE_SIZES, type ChartKind, type Deck, type NormalSlide, type Point, type Reference } from '../deck/schema.js';
+import { SLIDE_SIZES, type ChartKind, type Point } from '../deck/fields.js';
+import type { Deck } from '../deck/schema.js';
+import type { NormalSlide } from '../deck/layouts.js';
+import type { Reference } from '../deck/options.js';
 import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
@@ -16,7 +19,7 @@ import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/sou
 import { estimateTiming, type DeckTiming } from './timing.js';
 import type { Align, BackgroundModel, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
-import type { SlideOf } from '../deck/schema.js';
+import type { SlideOf } from '../deck/layouts.js';
 import type * as WorldMapModule from './map/world-map.js';
 import type * as ChartModule from './chart-svg.js';
 import { isDark, parseHexColour } from '../base/colour.js';

@@ -19,7 +19,7 @@
  */
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { ChartKind } from '../deck/schema.js';
+import type { ChartKind } from '../deck/fields.js';
 import { fractionDigits, numberFormat } from '../base/number-format.js';
 
 export { fractionDigits, numberFormat };

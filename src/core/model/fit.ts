@@ -5,7 +5,8 @@
  * browser is the judge (`talkdeck build` and look).
  */
 import { plainText } from '../base/markdown.js';
-import type { NormalSlide, Point } from '../deck/schema.js';
+import type { NormalSlide } from '../deck/layouts.js';
+import type { Point } from '../deck/fields.js';
 import type { DeckModel, ReferenceModel } from './types.js';
 
 /**

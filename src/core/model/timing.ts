@@ -4,7 +4,7 @@
  * total, compared with the deck's `duration`.
  */
 import { countWords } from '../base/markdown.js';
-import type { LayoutName } from '../deck/schema.js';
+import type { LayoutName } from '../deck/layouts.js';
 import type { TimingSettings } from '../deck/settings.js';
 
 export interface TimedSlide {

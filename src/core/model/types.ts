@@ -3,7 +3,9 @@
  * handout, PDF, PowerPoint) and lint read, and that templates only have to print. Built from a
  * validated deck by build-model.ts; nothing here decides anything.
  */
-import type { ChartKind, LayoutName, RevealOptions, SlideSize } from '../deck/schema.js';
+import type { ChartKind, SlideSize } from '../deck/fields.js';
+import type { LayoutName } from '../deck/layouts.js';
+import type { RevealOptions } from '../deck/options.js';
 import type { Labels } from '../base/i18n.js';
 import type { DeckTiming } from './timing.js';
 

@@ -1,4 +1,4 @@
-import type { NormalSlide } from '../../deck/schema.js';
+import type { NormalSlide } from '../../deck/layouts.js';
 import { slideName } from '../bullets.js';
 import type { LintRule } from '../types.js';
 

@@ -6,7 +6,8 @@
 import type * as z from 'zod';
 import { TalkdeckError } from '../../base/errors.js';
 import { THEMES } from '../../deck/themes.js';
-import { RevealSchema, SLIDE_SIZES, TRANSITIONS, type RevealOptions, type SlideSize } from '../../deck/schema.js';
+import { RevealSchema, type RevealOptions } from '../../deck/options.js';
+import { SLIDE_SIZES, TRANSITIONS, type SlideSize } from '../../deck/fields.js';
 import { SourceFile, type KeyPath } from '../../base/source.js';
 import { suggest } from '../../base/suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
