@@ -1,23 +1,23 @@
 /**
- * The pure core: deck text in, files in memory out. load → validate → model → render.
- * Nothing here touches the disk; the shell reads inputs and writes the result.
+ * The pipeline, the one place where the floors meet: deck text in, files in memory out.
+ * read (read/deck-file.ts) → validate (deck/) → model (model/) → lint (lint/) → write
+ * (write/reveal/). Nothing here touches the disk; the shell reads inputs and writes the result.
+ * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
-import type { RevealOptions } from './deck/options.js';
-import { TalkdeckError, TalkdeckErrors } from './base/errors.js';
-import { lintDeck } from './lint/index.js';
-import type { DeckModel } from './model/types.js';
-import { buildModel } from './model/build-model.js';
-import { THEMES } from './deck/themes.js';
-import { planAssets, planFonts, type AssetRoots } from './write/reveal/assets.js';
-import { withContentSecurityPolicy } from './write/html/csp.js';
-import { templateRuntimeError, type Renderer } from './write/html/renderer.js';
+import { TalkdeckError } from './base/errors.js';
+import { errorAt } from './base/source.js';
 import { resolveSettings, type SettingsLayer } from './deck/settings.js';
-import { markdownDeck } from './read/markdown/deck.js';
-import type { RevealMdJson } from './read/markdown/types.js';
-import { errorAt, type SourceFile } from './base/source.js';
-import { parseSource } from './read/yaml/parse.js';
+import { THEMES } from './deck/themes.js';
 import { validateDeck } from './deck/validate.js';
+import { lintDeck } from './lint/index.js';
+import { buildModel } from './model/build-model.js';
+import type { DeckModel } from './model/types.js';
+import { readDeckFile } from './read/deck-file.js';
+import type { RevealMdJson } from './read/markdown/types.js';
+import type { Renderer } from './write/html/renderer.js';
 import type { OutputFile } from './write/output-file.js';
+import type { AssetRoots } from './write/reveal/assets.js';
+import { writeRevealDeck } from './write/reveal/page.js';
 
 /** The folder part of a path as shown to the user (`content/x` of `content/x/deck.yaml`). */
 function dirname(file: string): string {
@@ -137,102 +137,15 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
 
-  const deckFiles = [...new Set([...model.assets, ...styleFiles])];
-  const plan = planAssets(model, input.roots, { deckStyle, deckFiles });
-  const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
-  let html: string;
-  try {
-    html = input.renderer.renderPage({
-      deck: model,
-      styles: plan.styles,
-      scripts: plan.scripts,
-      plugins: plan.plugins,
-      config: revealConfig(model),
-      sourcesId,
-    });
-  } catch (cause) {
-    if (cause instanceof TalkdeckErrors) return failed(cause.errors, warnings, model);
-    if (cause instanceof TalkdeckError) return failed([cause], warnings, model);
-    // Handlebars runtime errors (a missing partial in an overridden template) are user errors.
-    const error = templateRuntimeError(cause, {
-      file: input.file,
-      message: `Could not render deck \`${input.name}\``,
-      hint: `a template refers to a partial or helper that exists in neither place templates are looked up: ${input.file.replace(/[^/\\]*$/, '')}templates/ (the deck's own) and talkdeck's templates/ (built in); check the name after {{> …}}`,
-    });
-    if (error) return failed([error], warnings, model);
-    throw cause;
-  }
-
-  const files = new Map<string, OutputFile>();
-  files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true, remote: model.remote }) });
-  const fonts = planFonts(model, input.roots, html);
-  for (const copy of [...plan.copies, ...fonts.copies]) files.set(copy.to, { copyFrom: copy.from });
-  if (fonts.css) files.set(fonts.css.to, { content: fonts.css.content });
-  return { name: input.name, files, model, errors: [], warnings };
-}
-
-interface ReadDeck {
-  source: SourceFile;
-  data: unknown;
-  syntaxErrors: (TalkdeckError & { lines?: [number, number] })[];
-  /** Problems a reader finds before validation (Markdown decks); each has its severity. */
-  readerWarnings: TalkdeckError[];
-  /** Lint defaults of the deck's dialect, below the config file (see resolveSettings). */
-  dialectSettings?: SettingsLayer | undefined;
-  /** reveal.js options of the deck's dialect, under its own `reveal` block. */
-  revealDefaults?: RevealOptions | undefined;
-  dialect?: DeckModel['dialect'];
-}
-
-function readDeckFile(input: DeckInput): ReadDeck {
-  if (/\.(md|markdown)$/i.test(input.file)) {
-    const md = markdownDeck(input.file, input.text, { revealMdJson: input.revealMdJson });
-    return {
-      source: md.source,
-      data: md.data,
-      syntaxErrors: [],
-      readerWarnings: md.problems,
-      // A Markdown deck is its author's as it is: remote images are reported, not refused.
-      dialectSettings: { lint: { 'remote-resource': 'warning' } },
-      revealDefaults: md.revealDefaults,
-      dialect: md.deck.dialect === 'marp' ? 'marp' : 'markdown',
-    };
-  }
-  const { source, data, errors } = parseSource(input.file, input.text);
-  return { source, data, syntaxErrors: errors, readerWarnings: [] };
-}
-
-/**
- * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
- * `transition`, `duration`, the `reveal` block) < URL query parameters, which reveal.js applies
- * itself at run time. `speakerView` is the option block of talkdeck's speaker-view plugin
- * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
- */
-export function revealConfig(model: DeckModel): Record<string, unknown> {
-  return {
-    hash: true,
-    respondToHashChanges: true,
-    margin: 0.04,
-    center: false,
-    controls: true,
-    progress: true,
-    slideNumber: 'c/t',
-    transitionSpeed: 'fast',
-    pdfSeparateFragments: false,
-    width: model.size.width,
-    height: model.size.height,
-    transition: model.transition,
-    // reveal.js's postMessage API would let any page that frames the deck call its methods
-    // and read the answers (speaker notes included). The speaker view's own previews switch
-    // it on in their URL (`?receiver&postMessage=true…`), and talkdeck serve lets only the
-    // same origin frame those.
-    postMessage: false,
-    postMessageEvents: false,
-    ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
-    ...model.reveal,
-    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
-    talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },
-  };
+  const written = writeRevealDeck(model, {
+    file: input.file,
+    renderer: input.renderer,
+    roots: input.roots,
+    deckStyle,
+    deckFiles: [...new Set([...model.assets, ...styleFiles])],
+  });
+  if ('errors' in written) return failed(written.errors, warnings, model);
+  return { name: input.name, files: written.files, model, errors: [], warnings };
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {

@@ -1,0 +1,35 @@
+/** The reveal.js configuration a built deck starts with (Reveal.initialize's options). */
+import type { DeckModel } from '../../model/types.js';
+
+/**
+ * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
+ * `transition`, `duration`, the `reveal` block) < URL query parameters, which reveal.js applies
+ * itself at run time. `speakerView` is the option block of talkdeck's speaker-view plugin
+ * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
+ */
+export function revealConfig(model: DeckModel): Record<string, unknown> {
+  return {
+    hash: true,
+    respondToHashChanges: true,
+    margin: 0.04,
+    center: false,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    transitionSpeed: 'fast',
+    pdfSeparateFragments: false,
+    width: model.size.width,
+    height: model.size.height,
+    transition: model.transition,
+    // reveal.js's postMessage API would let any page that frames the deck call its methods
+    // and read the answers (speaker notes included). The speaker view's own previews switch
+    // it on in their URL (`?receiver&postMessage=true…`), and talkdeck serve lets only the
+    // same origin frame those.
+    postMessage: false,
+    postMessageEvents: false,
+    ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
+    ...model.reveal,
+    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
+    talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },
+  };
+}
