@@ -20,15 +20,9 @@ import { estimateTiming, type DeckTiming } from './timing.js';
 import type { Align, BackgroundModel, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
-import type * as WorldMapModule from './map/world-map.js';
-import type * as ChartModule from './chart-svg.js';
+import type { ChartRenderer, LayoutContext, MapRenderer } from './layouts/context.js';
 import { isDark, parseHexColour } from '../base/colour.js';
 import { fractionDigits, numberFormat } from '../base/number-format.js';
-
-/** The map renderer is heavy (d3-geo, atlas data): loaded only for decks with a map slide. */
-export type MapRenderer = Pick<typeof WorldMapModule, 'renderWorldMap' | 'unknownCountryCodes'>;
-/** The chart renderer (d3-scale, d3-shape): loaded only for decks with a chart slide. */
-export type ChartRenderer = Pick<typeof ChartModule, 'renderChart'>;
 
 export interface ModelInput {
   name: string;
@@ -320,26 +314,6 @@ function stackPlaces(
     places[i] = { id: top.id, index: top.index + 1, first: false, last: true };
   });
   return places;
-}
-
-interface LayoutContext {
-  path: KeyPath;
-  inline: (text: string | number, path: KeyPath) => string;
-  maybe: (text: string | number | undefined, path: KeyPath) => string | undefined;
-  points: (list: readonly Point[], path: KeyPath) => PointModel[];
-  meta: Omit<Deck, 'slides'>;
-  refModels: ReferenceModel[];
-  sections: { id: string; slide: NormalSlide; position: number; titleHtml: string }[];
-  timing: DeckTiming;
-  source: SourceFile;
-  errors: TalkdeckError[];
-  resource: (ref: string, path: KeyPath, what: string) => string | undefined;
-  lang: string;
-  maps: MapRenderer | undefined;
-  charts: ChartRenderer | undefined;
-  appendix: { id: string } | undefined;
-  size: { width: number; height: number };
-  labels: Labels;
 }
 
 function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
