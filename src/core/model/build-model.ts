@@ -14,9 +14,10 @@ import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
-import { ASSETS, checkReference, isRefusal, type Refusal } from '../base/resources.js';
+import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
+import { refused, suggestKey, unsafeLink } from './problems.js';
 import type { Align, BackgroundModel, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
@@ -706,21 +707,3 @@ function referenceModel(
     noteHtml: ref.note === undefined ? undefined : inline(ref.note, ['note']),
   };
 }
-
-function unsafeLink(source: SourceFile, path: KeyPath, url: string): TalkdeckError {
-  return errorAt(source, path, {
-    code: 'unsafe-link',
-    message: `Link target \`${url}\` is not allowed`,
-    hint: 'links may point to http(s), mailto, #/slide-id or a relative path',
-  });
-}
-
-/** A reference the resource rule refused, at the deck field that makes it. */
-function refused(source: SourceFile, path: KeyPath, what: string, ref: string, why: Refusal): TalkdeckError {
-  return errorAt(source, path, { code: why.code, message: `${what} \`${ref}\` ${why.reason}`, hint: why.hint });
-}
-
-function suggestKey(key: string, keys: string[]): string {
-  return keys.length ? `defined references: ${keys.join(', ')}` : 'add a `references:` block to the deck with this key';
-}
-
