@@ -18,11 +18,11 @@ import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming, type DeckTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
-import type { Align, BackgroundModel, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
+import { slideBackground } from './background.js';
+import type { Align, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
 import type { ChartRenderer, LayoutContext, MapRenderer } from './layouts/context.js';
-import { isDark, parseHexColour } from '../base/colour.js';
 import { fractionDigits, numberFormat } from '../base/number-format.js';
 
 export interface ModelInput {
@@ -422,34 +422,6 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     case 'markdown':
       return base;
   }
-}
-
-/** Opacity of a background image over black: white text on the brightest pixel still has 4.7:1. */
-export const BACKGROUND_IMAGE_OPACITY = 0.45;
-const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|avif)$/i;
-
-function slideBackground(
-  value: string | undefined,
-  keyPath: KeyPath,
-  resource: LayoutContext['resource'],
-  report: (e: TalkdeckError) => void,
-  source: SourceFile,
-): BackgroundModel | undefined {
-  if (value === undefined) return undefined;
-  const rgb = parseHexColour(value);
-  if (rgb) return { color: value.toLowerCase(), tone: isDark(rgb) ? 'dark' : 'light' };
-  if (!IMAGE_EXTENSIONS.test(value)) {
-    report(
-      errorAt(source, keyPath, {
-        code: 'schema',
-        message: `\`background\` must be a colour such as #0b2545 or an image file, got \`${value}\``,
-        hint: 'write a hex colour (#rgb or #rrggbb) or the path of a .png, .jpg, .svg or .webp inside the deck folder',
-      }),
-    );
-    return undefined;
-  }
-  const image = resource(value, keyPath, 'Background image');
-  return image ? { image, color: '#000000', opacity: BACKGROUND_IMAGE_OPACITY, tone: 'dark' } : undefined;
 }
 
 /** A cell that is a number, or text that reads as one (`3,1`, `23.000`, `2 %`, `−4`). */
