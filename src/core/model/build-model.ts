@@ -19,6 +19,7 @@ import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/sou
 import { estimateTiming, type DeckTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
+import { stackPlaces } from './stacks.js';
 import type { Align, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
@@ -285,36 +286,6 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     uses,
   };
   return { model, errors, warnings };
-}
-
-/**
- * Vertical stacks: a slide with `below: true` goes under the slide before it. Each slide of a
- * stack learns the stack's id (the top slide's id), its place and whether it opens or closes it.
- */
-function stackPlaces(
-  slides: ValidatedSlide[],
-  ids: string[],
-  source: SourceFile,
-  errors: TalkdeckError[],
-): (SlideModel['stack'] | undefined)[] {
-  const places: (SlideModel['stack'] | undefined)[] = slides.map(() => undefined);
-  slides.forEach(({ slide, index }, i) => {
-    if (!slide.below) return;
-    if (i === 0) {
-      errors.push(
-        errorAt(source, ['slides', index, 'below'], {
-          code: 'schema',
-          message: 'The first slide cannot be `below` another slide',
-          hint: 'remove `below: true` from the first slide',
-        }),
-      );
-      return;
-    }
-    const top = places[i - 1] ?? { id: `stack-${ids[i - 1]!}`, index: 0, first: true, last: false };
-    places[i - 1] = { ...top, last: false };
-    places[i] = { id: top.id, index: top.index + 1, first: false, last: true };
-  });
-  return places;
 }
 
 function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
