@@ -9,7 +9,6 @@ import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdo
 import { SLIDE_SIZES, type ChartKind, type Point } from '../deck/fields.js';
 import type { Deck } from '../deck/schema.js';
 import type { NormalSlide } from '../deck/layouts.js';
-import type { Reference } from '../deck/options.js';
 import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
@@ -20,6 +19,7 @@ import { estimateTiming, type DeckTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
 import { stackPlaces } from './stacks.js';
+import { referenceModel } from './references.js';
 import type { Align, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
@@ -627,26 +627,4 @@ function slideTitle(slide: NormalSlide, deckTitle: string, labels: Labels): stri
     default:
       return slide.title;
   }
-}
-
-function referenceModel(
-  key: string,
-  number: number,
-  ref: Reference,
-  inline: (text: string, path: KeyPath) => string,
-): ReferenceModel {
-  const date = ref.date === undefined ? undefined : String(ref.date);
-  const who = ref.author ? ref.author.split(/[,;]| und | and /)[0]!.trim().split(/\s+/).at(-1) : undefined;
-  const label = ref.short ?? [who ?? plainText(ref.title), date?.match(/\d{4}/)?.[0]].filter(Boolean).join(' ');
-  return {
-    key,
-    number,
-    label,
-    titleHtml: inline(ref.title, ['title']),
-    author: ref.author,
-    publication: ref.publication,
-    date,
-    url: ref.url,
-    noteHtml: ref.note === undefined ? undefined : inline(ref.note, ['note']),
-  };
 }
