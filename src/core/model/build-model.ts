@@ -5,7 +5,7 @@
  */
 import { TalkdeckError } from '../base/errors.js';
 import { labelsFor, type Labels } from '../base/i18n.js';
-import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
+import { escapeHtml, htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
 import { SLIDE_SIZES, type ChartKind, type Point } from '../deck/fields.js';
 import type { Deck } from '../deck/schema.js';
 import type { NormalSlide } from '../deck/layouts.js';
@@ -469,10 +469,6 @@ function tableModel(base: SlideModel, slide: SlideOf<'table'>, ctx: LayoutContex
       })),
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
 /** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
