@@ -5,7 +5,7 @@
  */
 import { TalkdeckError } from '../base/errors.js';
 import { labelsFor, type Labels } from '../base/i18n.js';
-import { escapeHtml, htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
+import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
 import { SLIDE_SIZES, type ChartKind, type Point } from '../deck/fields.js';
 import type { Deck } from '../deck/schema.js';
 import type { NormalSlide } from '../deck/layouts.js';
@@ -20,10 +20,11 @@ import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
 import { stackPlaces } from './stacks.js';
 import { referenceModel } from './references.js';
-import type { Align, DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel, TableModel } from './types.js';
+import type { DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { SlideOf } from '../deck/layouts.js';
 import type { ChartRenderer, LayoutContext, MapRenderer } from './layouts/context.js';
+import { tableModel } from './layouts/table.js';
 import { fractionDigits, numberFormat } from '../base/number-format.js';
 
 export interface ModelInput {
@@ -393,82 +394,6 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
     case 'markdown':
       return base;
   }
-}
-
-/** A cell that is a number, or text that reads as one (`3,1`, `23.000`, `2 %`, `−4`). */
-const NUMERIC = /^[−+-]?(\d{1,3}([.,  ]\d{3})+|\d+)([.,]\d+)?\s?(%|‰|€|\$)?$/;
-
-function tableModel(base: SlideModel, slide: SlideOf<'table'>, ctx: LayoutContext): SlideModel {
-  const { path } = ctx;
-  const width = slide.columns.length;
-  let ok = true;
-  slide.rows.forEach((row, r) => {
-    if (row.length !== width) {
-      ok = false;
-      ctx.errors.push(
-        errorAt(ctx.source, [...path, 'rows', r], {
-          code: 'table-shape',
-          message: `Row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'}, but the table has ${width} column${width === 1 ? '' : 's'}`,
-          hint: `give every row one cell per entry of \`columns\` (${width}); write "" for an empty cell`,
-        }),
-      );
-    }
-  });
-  if (slide.align && slide.align.length !== width) {
-    ok = false;
-    ctx.errors.push(
-      errorAt(ctx.source, [...path, 'align'], {
-        code: 'table-shape',
-        message: `\`align\` has ${slide.align.length} entries, but the table has ${width} columns`,
-        hint: 'give one of left, right, center per column, or leave `align` out (numbers are right-aligned by themselves)',
-      }),
-    );
-  }
-  (slide.highlight ?? []).forEach((n, i) => {
-    if (n > slide.rows.length) {
-      ok = false;
-      ctx.errors.push(
-        errorAt(ctx.source, [...path, 'highlight', i], {
-          code: 'table-shape',
-          message: `\`highlight\` names row ${n}, but the table has ${slide.rows.length} row${slide.rows.length === 1 ? '' : 's'}`,
-          hint: 'rows are counted from 1, the first row under the header',
-        }),
-      );
-    }
-  });
-  if (!ok) return base;
-  // Per column, so a column of years keeps 2017 while a column of shares shows 3,0 and 3,1.
-  const formats = slide.columns.map((_, c) =>
-    numberFormat(ctx.lang, fractionDigits(slide.rows.flatMap((row) => (typeof row[c] === 'number' ? [row[c]] : [])))),
-  );
-  const numeric = slide.columns.map((_, c) =>
-    slide.rows.every((row) => {
-      const cell = row[c];
-      return typeof cell === 'number' || (typeof cell === 'string' && (cell.trim() === '' || NUMERIC.test(plainText(cell).trim())));
-    }) && slide.rows.some((row) => row[c] !== ''),
-  );
-  const highlight = new Set(slide.highlight ?? []);
-  const align = slide.columns.map((_, i): Align => slide.align?.[i] ?? (numeric[i] ? 'right' : 'left'));
-  return {
-    ...base,
-    table: {
-      columns: slide.columns.map((c, i) => {
-        const html = ctx.inline(c, [...path, 'columns', i]);
-        return { html, text: htmlToText(html), align: align[i]! };
-      }),
-      rows: slide.rows.map((row, r) => ({
-        highlight: highlight.has(r + 1),
-        cells: row.map((cell, c) => {
-          if (typeof cell === 'number') {
-            const text = formats[c]!.format(cell);
-            return { html: escapeHtml(text), text, value: cell, align: align[c]! };
-          }
-          const html = ctx.inline(cell, [...path, 'rows', r, c]);
-          return { html, text: htmlToText(html), align: align[c]! };
-        }),
-      })),
-    },
-  };
 }
 
 /** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
