@@ -25,6 +25,7 @@ import type { ValidatedSlide } from '../deck/validate.js';
 import type { ChartRenderer, LayoutContext, MapRenderer } from './layouts/context.js';
 import { tableModel } from './layouts/table.js';
 import { chartModel } from './layouts/chart.js';
+import { mapModel } from './layouts/map.js';
 
 export interface ModelInput {
   name: string;
@@ -362,32 +363,8 @@ function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): S
         },
       };
     }
-    case 'map': {
-      if (!ctx.maps) throw new Error('map slide modelled without a map renderer');
-      const { renderWorldMap, unknownCountryCodes } = ctx.maps;
-      let ok = true;
-      slide.groups.forEach((g, gi) => {
-        for (const code of unknownCountryCodes(g.countries)) {
-          ok = false;
-          ctx.errors.push(
-            errorAt(ctx.source, [...path, 'groups', gi, 'countries', g.countries.indexOf(code)], {
-              code: 'unknown-country',
-              message: `Unknown or undrawable country code \`${code}\``,
-              hint: 'use ISO 3166-1 alpha-3 codes, e.g. COL for Colombia, DEU for Germany',
-            }),
-          );
-        }
-      });
-      if (!ok) return base;
-      const groups = slide.groups.map((g) => ({ label: g.label, countries: g.countries.map((c) => c.trim().toUpperCase()), emphasis: g.emphasis ?? false }));
-      const map = renderWorldMap({
-        groups,
-        lang: ctx.lang,
-        title: base.title,
-        idPrefix: `${RESERVED_ID_PREFIX}map-${base.id}`,
-      });
-      return { ...base, map: { ...map, groups, captionHtml: maybe(slide.caption, [...path, 'caption']) } };
-    }
+    case 'map':
+      return mapModel(base, slide, ctx);
     case 'sources':
       return { ...base, references: ctx.refModels };
     case 'markdown':
