@@ -15,17 +15,15 @@ import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
-import { estimateTiming, type DeckTiming } from './timing.js';
+import { estimateTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
 import { stackPlaces } from './stacks.js';
 import { referenceModel } from './references.js';
 import type { DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
-import type { ChartRenderer, LayoutContext, MapRenderer } from './layouts/context.js';
-import { tableModel } from './layouts/table.js';
-import { chartModel } from './layouts/chart.js';
-import { mapModel } from './layouts/map.js';
+import type { ChartRenderer, MapRenderer } from './layouts/context.js';
+import { withLayout } from './layouts/with-layout.js';
 
 export interface ModelInput {
   name: string;
@@ -287,99 +285,6 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     uses,
   };
   return { model, errors, warnings };
-}
-
-function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
-  const { path, inline, maybe, points } = ctx;
-  switch (slide.layout) {
-    case 'title':
-      return { ...base, subtitleHtml: maybe(slide.subtitle ?? ctx.meta.subtitle, [...path, 'subtitle']) };
-    case 'section':
-      return { ...base, subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']) };
-    case 'closing':
-      return {
-        ...base,
-        subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']),
-        points: points(slide.points ?? [], [...path, 'points']),
-        backupLink: ctx.appendix && !base.backup ? { id: ctx.appendix.id } : undefined,
-      };
-    case 'table':
-      return tableModel(base, slide, ctx);
-    case 'chart':
-      return chartModel(base, slide, ctx);
-    case 'agenda':
-      return {
-        ...base,
-        agenda: ctx.sections.map(({ id, position, titleHtml }, n) => ({
-          id,
-          number: n + 1,
-          titleHtml,
-          minutes: slide.times ? sectionMinutes(ctx.timing, position) : undefined,
-        })),
-      };
-    case 'points':
-      return { ...base, points: stepped(points(slide.points, [...path, 'points']), base.steps) };
-    case 'compare':
-      return {
-        ...base,
-        left: { headingHtml: inline(slide.left.heading, [...path, 'left', 'heading']), points: points(slide.left.points, [...path, 'left', 'points']) },
-        right: { headingHtml: inline(slide.right.heading, [...path, 'right', 'heading']), points: points(slide.right.points, [...path, 'right', 'points']) },
-      };
-    case 'timeline':
-      return {
-        ...base,
-        events: stepped(
-          slide.events.map((e, i) => ({ date: String(e.date), html: inline(e.text, [...path, 'events', i, 'text']) })),
-          base.steps,
-        ),
-      };
-    case 'figures':
-      return {
-        ...base,
-        figures: slide.figures.map((f, i) => ({
-          value: String(f.value),
-          labelHtml: inline(f.label, [...path, 'figures', i, 'label']),
-          noteHtml: maybe(f.note, [...path, 'figures', i, 'note']),
-        })),
-      };
-    case 'quote':
-      return {
-        ...base,
-        quote: {
-          html: inline(slide.text, [...path, 'text']),
-          speaker: slide.speaker,
-          contextHtml: maybe(slide.context, [...path, 'context']),
-        },
-      };
-    case 'image': {
-      const src = ctx.resource(slide.src, [...path, 'src'], 'Image');
-      return {
-        ...base,
-        image: {
-          src: src ?? '',
-          alt: plainText(slide.alt),
-          captionHtml: maybe(slide.caption, [...path, 'caption']),
-          creditHtml: maybe(slide.credit, [...path, 'credit']),
-        },
-      };
-    }
-    case 'map':
-      return mapModel(base, slide, ctx);
-    case 'sources':
-      return { ...base, references: ctx.refModels };
-    case 'markdown':
-      return base;
-  }
-}
-
-/** Whole minutes, at least one: an agenda promising "0 min" for a part of the talk reads as a mistake. */
-function sectionMinutes(timing: DeckTiming, position: number): number {
-  const seconds = timing.sections.find((s) => s.first === position)?.seconds ?? 0;
-  return Math.max(1, Math.round(seconds / 60));
-}
-
-function stepped<T extends object>(items: T[], steps: boolean): (T & { step?: boolean })[] {
-  return steps ? items.map((item) => ({ ...item, step: true })) : items;
 }
 
 function slideTitle(slide: NormalSlide, deckTitle: string, labels: Labels): string | undefined {
