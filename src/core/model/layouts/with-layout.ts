@@ -3,89 +3,31 @@
  * (title, notes, number, timing, background); withLayout adds what its layout shows, checking it
  * on the way, from the family module that knows that layout.
  */
-import { plainText } from '../../base/markdown.js';
 import type { NormalSlide } from '../../deck/layouts.js';
-import type { DeckTiming } from '../timing.js';
 import type { SlideModel } from '../types.js';
 import { chartModel } from './chart.js';
 import type { LayoutContext } from './context.js';
 import { mapModel } from './map.js';
 import { tableModel } from './table.js';
+import { textModel } from './text.js';
 
 export function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutContext): SlideModel {
-  const { path, inline, maybe, points } = ctx;
   switch (slide.layout) {
     case 'title':
-      return { ...base, subtitleHtml: maybe(slide.subtitle ?? ctx.meta.subtitle, [...path, 'subtitle']) };
     case 'section':
-      return { ...base, subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']) };
     case 'closing':
-      return {
-        ...base,
-        subtitleHtml: maybe(slide.subtitle, [...path, 'subtitle']),
-        points: points(slide.points ?? [], [...path, 'points']),
-        backupLink: ctx.appendix && !base.backup ? { id: ctx.appendix.id } : undefined,
-      };
+    case 'agenda':
+    case 'points':
+    case 'compare':
+    case 'timeline':
+    case 'figures':
+    case 'quote':
+    case 'image':
+      return textModel(base, slide, ctx);
     case 'table':
       return tableModel(base, slide, ctx);
     case 'chart':
       return chartModel(base, slide, ctx);
-    case 'agenda':
-      return {
-        ...base,
-        agenda: ctx.sections.map(({ id, position, titleHtml }, n) => ({
-          id,
-          number: n + 1,
-          titleHtml,
-          minutes: slide.times ? sectionMinutes(ctx.timing, position) : undefined,
-        })),
-      };
-    case 'points':
-      return { ...base, points: stepped(points(slide.points, [...path, 'points']), base.steps) };
-    case 'compare':
-      return {
-        ...base,
-        left: { headingHtml: inline(slide.left.heading, [...path, 'left', 'heading']), points: points(slide.left.points, [...path, 'left', 'points']) },
-        right: { headingHtml: inline(slide.right.heading, [...path, 'right', 'heading']), points: points(slide.right.points, [...path, 'right', 'points']) },
-      };
-    case 'timeline':
-      return {
-        ...base,
-        events: stepped(
-          slide.events.map((e, i) => ({ date: String(e.date), html: inline(e.text, [...path, 'events', i, 'text']) })),
-          base.steps,
-        ),
-      };
-    case 'figures':
-      return {
-        ...base,
-        figures: slide.figures.map((f, i) => ({
-          value: String(f.value),
-          labelHtml: inline(f.label, [...path, 'figures', i, 'label']),
-          noteHtml: maybe(f.note, [...path, 'figures', i, 'note']),
-        })),
-      };
-    case 'quote':
-      return {
-        ...base,
-        quote: {
-          html: inline(slide.text, [...path, 'text']),
-          speaker: slide.speaker,
-          contextHtml: maybe(slide.context, [...path, 'context']),
-        },
-      };
-    case 'image': {
-      const src = ctx.resource(slide.src, [...path, 'src'], 'Image');
-      return {
-        ...base,
-        image: {
-          src: src ?? '',
-          alt: plainText(slide.alt),
-          captionHtml: maybe(slide.caption, [...path, 'caption']),
-          creditHtml: maybe(slide.credit, [...path, 'credit']),
-        },
-      };
-    }
     case 'map':
       return mapModel(base, slide, ctx);
     case 'sources':
@@ -93,14 +35,4 @@ export function withLayout(base: SlideModel, slide: NormalSlide, ctx: LayoutCont
     case 'markdown':
       return base;
   }
-}
-
-/** Whole minutes, at least one: an agenda promising "0 min" for a part of the talk reads as a mistake. */
-function sectionMinutes(timing: DeckTiming, position: number): number {
-  const seconds = timing.sections.find((s) => s.first === position)?.seconds ?? 0;
-  return Math.max(1, Math.round(seconds / 60));
-}
-
-function stepped<T extends object>(items: T[], steps: boolean): (T & { step?: boolean })[] {
-  return steps ? items.map((item) => ({ ...item, step: true })) : items;
 }
