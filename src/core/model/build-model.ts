@@ -1,7 +1,9 @@
 /**
- * Building the render model (types.ts) from a validated deck. Everything that needs a decision
- * (ids, numbering, which references are cited, Markdown, maps) happens here, and every semantic
- * problem becomes a located TalkdeckError.
+ * Building the render model (types.ts) from a validated deck: the decisions that need the whole
+ * deck (free-Markdown bodies, titles, ids, which references are cited and their numbers, the
+ * backup part, timing, stacks) and the part every slide shares. What a slide's layout adds is
+ * decided in layouts/, from the context made here. Every semantic problem becomes a located
+ * TalkdeckError.
  */
 import { TalkdeckError } from '../base/errors.js';
 import { labelsFor, type Labels } from '../base/i18n.js';

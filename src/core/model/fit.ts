@@ -195,8 +195,8 @@ export function estimateFit(slide: NormalSlide, model: DeckModel, index: number)
     return { ...fit, hint: 'split the table into two slides or move detail rows to a backup slide after an `appendix` section' };
   }
   if (slide.layout === 'chart') {
-    // The drawing is sized to the room it has (model.ts); what cannot grow is the room per
-    // category, so only a crowded chart gets an estimate (in px along the category axis).
+    // The drawing is sized to the room it has (chartBox in layouts/chart.ts); what cannot grow is
+    // the room per category, so only a crowded chart gets an estimate (in px along the category axis).
     const per = slide.chart === 'hbar' ? 28 : 44;
     const room = slide.chart === 'hbar' ? model.size.height - 300 : page.width - 120;
     const bars = slide.chart === 'bar' ? slide.series.length : 1;
