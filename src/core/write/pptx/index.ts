@@ -11,13 +11,13 @@
  */
 import { TalkdeckError } from '../../base/errors.js';
 import type { DeckModel, SlideModel } from '../../model/types.js';
-import { chartWorkbook, chartXml } from './chart.js';
+import { chartWorkbook, chartXml } from './ooxml/chart.js';
 import { rasterSize } from './image-size.js';
 import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, NS, XML_HEAD, layoutXml, masterXml, notesMasterXml, type LayoutKey } from './masters.js';
 import { REL, notesSlideXml, writeSlide, type Picture, type Relationship } from './slides.js';
 import { cultureName, escapeXml } from './text.js';
 import { paletteFor, themeXml } from './theme.js';
-import { zip, type ZipEntry } from './zip.js';
+import { zip, type ZipEntry } from './ooxml/zip.js';
 import { emu, SLIDE } from './geometry.js';
 
 export const PPTX_APPLICATION = 'talkdeck';
