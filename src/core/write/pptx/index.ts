@@ -9,30 +9,31 @@
  * as one paragraph, fakes SVG fallbacks in Node and mutates its inputs; patching all that costs
  * more than writing the few dozen parts of a fixed set of layouts ourselves.
  */
-import { TalkdeckError } from '../../base/errors.js';
-import type { DeckModel, SlideModel } from '../../model/types.js';
+import type { DeckModel } from '../../model/types.js';
+import { deckContext } from './decide/context.js';
+import { SLIDE } from './decide/geometry.js';
+import { imageLoader, type ImageSource } from './decide/images.js';
+import { cultureName } from './decide/runs.js';
+import { decideSlide } from './decide/slide.js';
+import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, layoutXml, masterXml, notesMasterXml } from './masters.js';
 import { chartWorkbook, chartXml } from './ooxml/chart.js';
-import { rasterSize } from './image-size.js';
-import { DEFAULT_TEXT_STYLE, LAYOUTS, NOTES_SIZE, NS, XML_HEAD, layoutXml, masterXml, notesMasterXml, type LayoutKey } from './masters.js';
-import { REL, notesSlideXml, writeSlide, type Picture, type Relationship } from './slides.js';
-import { cultureName, escapeXml } from './text.js';
-import { paletteFor, themeXml } from './theme.js';
+import { REL } from './ooxml/shapes.js';
+import { notesSlideXml, slideXml, type Relationship } from './ooxml/slide.js';
+import { emu, escapeXml, NS, XML_HEAD } from './ooxml/xml.js';
 import { zip, type ZipEntry } from './ooxml/zip.js';
-import { emu, SLIDE } from './geometry.js';
+import type { ChartShape, LayoutKey, Typeface } from './presentation.js';
+import { paletteFor, themeXml } from './theme.js';
 
 export const PPTX_APPLICATION = 'talkdeck';
 
-export interface PptxInput {
+export interface PptxInput extends ImageSource {
   model: DeckModel;
   /** Creation date for docProps/core.xml; left out when undefined (then the file is the same every run). */
   date?: Date | undefined;
-  /** The bytes of an image the model names (`slide.image.src`, e.g. `assets/images/x.png`). */
-  readAsset(src: string): Uint8Array;
-  /** Renders an SVG to PNG at about `widthPx` wide: PowerPoint needs a raster fallback next to an SVG. */
-  rasterizeSvg(svg: Uint8Array, widthPx: number): { png: Uint8Array; width: number; height: number };
-  /** The deck file, named in errors. */
-  file?: string | undefined;
 }
+
+/** Code in the deck's text: a monospace font that LibreOffice ships. */
+const CODE_FONT: Typeface = { typeface: 'DejaVu Sans Mono', pitchFamily: 49 };
 
 const CT = {
   presentation: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
@@ -86,76 +87,29 @@ export function writePptx(input: PptxInput): Uint8Array {
     }
     return name;
   };
-  const pictures = new Map<string, Picture>();
-  const svgPicture = (bytes: Uint8Array): Picture => {
-    const png = input.rasterizeSvg(bytes, 2 * SLIDE.w);
-    return { raster: png.png, rasterExt: 'png', svg: bytes, width: png.width, height: png.height };
-  };
-  const rasterPicture = (bytes: Uint8Array, src: string, where: string): Picture => {
-    const size = rasterSize(bytes);
-    if (!size) {
-      throw new TalkdeckError({
-        code: 'unsupported-image',
-        ...(input.file ? { file: input.file } : {}),
-        message: `${where}: ${src.replace(/^assets\//, '')} is not a PNG, JPEG, GIF or SVG image, which PowerPoint needs`,
-        hint: 'save the image as PNG, JPEG or SVG and point the slide at that file',
-      });
-    }
-    return { raster: bytes, rasterExt: size.ext, width: size.width, height: size.height };
-  };
-  const picture = (slide: SlideModel): Picture => {
-    const src = slide.image!.src;
-    const cached = pictures.get(src);
-    if (cached) return cached;
-    const bytes = input.readAsset(src);
-    const result = /\.svg$/i.test(src) ? svgPicture(bytes) : rasterPicture(bytes, src, `Slide ${slide.number} (\`layout: image\`)`);
-    pictures.set(src, result);
-    return result;
-  };
-
   // Charts: the chart part and its workbook, numbered in order.
   const chartParts: ZipEntry[] = [];
-  const addChart = (chart: NonNullable<SlideModel['chart']>): string => {
+  const addChart = ({ chart, categoryLabel, fontPx }: ChartShape): string => {
     const n = chartParts.length / 3 + 1;
     chartParts.push(
-      { path: `ppt/charts/chart${n}.xml`, data: Buffer.from(chartXml(chart, lang, 20), 'utf8') },
+      { path: `ppt/charts/chart${n}.xml`, data: Buffer.from(chartXml(chart, lang, fontPx), 'utf8') },
       {
         path: `ppt/charts/_rels/chart${n}.xml.rels`,
         data: Buffer.from(relsXml([{ id: 'rId1', type: `${R}/package`, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` }]), 'utf8'),
       },
-      { path: `ppt/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: chartWorkbook(chart, model.labels.category) },
+      { path: `ppt/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`, data: chartWorkbook(chart, categoryLabel) },
     );
     overrides.push([`/ppt/charts/chart${n}.xml`, CT.chart]);
     return `chart${n}.xml`;
   };
-  const readImage = (src: string): Picture => {
-    const cached = pictures.get(src);
-    if (cached) return cached;
-    const bytes = input.readAsset(src);
-    const result = /\.svg$/i.test(src) ? svgPicture(bytes) : rasterPicture(bytes, src, 'a background');
-    pictures.set(src, result);
-    return result;
-  };
-  const slideNumberById = new Map(model.slides.map((s) => [s.id, s.number]));
-  const sourcesId = model.slides.find((s) => s.layout === 'sources')?.id;
   const layoutTargets = Object.fromEntries(LAYOUTS.map((l, i) => [l.key, `../slideLayouts/slideLayout${i + 1}.xml`])) as Record<LayoutKey, string>;
-  const env = {
-    deck: model,
-    lang,
-    slideNumberOf: (id: string) => slideNumberById.get(id),
-    sourcesId,
-    picture,
-    addMedia,
-    addChart,
-    readImage,
-  };
-
-  const slideParts = model.slides.map((slide) => {
-    const part = writeSlide(slide, env, layoutTargets);
+  const ctx = deckContext(model, lang, imageLoader(input));
+  const slideParts = model.slides.map((s) => {
+    const slide = decideSlide(s, ctx);
+    const part = slideXml(slide, { lang, codeFont: CODE_FONT, layoutTarget: layoutTargets[slide.layout], media: addMedia, chartPart: addChart });
     const rels = [...part.rels];
-    const notes = Boolean(slide.notesHtml?.trim());
-    if (notes) rels.push({ id: `rId${rels.length + 1}`, type: REL.notesSlide, target: `../notesSlides/notesSlide${slide.number}.xml` });
-    return { ...part, rels, notes };
+    if (slide.notes) rels.push({ id: `rId${rels.length + 1}`, type: REL.notesSlide, target: `../notesSlides/notesSlide${slide.number}.xml` });
+    return { ...part, rels, notes: slide.notes };
   });
 
   // Package, in a fixed order.
@@ -200,7 +154,7 @@ export function writePptx(input: PptxInput): Uint8Array {
     put(`ppt/slides/slide${slide.number}.xml`, part.xml, CT.slide);
     put(`ppt/slides/_rels/slide${slide.number}.xml.rels`, relsXml(part.rels));
     if (part.notes) {
-      put(`ppt/notesSlides/notesSlide${slide.number}.xml`, notesSlideXml(slide, lang), CT.notesSlide);
+      put(`ppt/notesSlides/notesSlide${slide.number}.xml`, notesSlideXml(part.notes, lang, CODE_FONT), CT.notesSlide);
       put(
         `ppt/notesSlides/_rels/notesSlide${slide.number}.xml.rels`,
         relsXml([

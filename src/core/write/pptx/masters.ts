@@ -3,25 +3,9 @@
  * PowerPoint's outline view, "Reset slide", the accessibility checker and Design work. Slides
  * only fill the placeholders; look and place come from here.
  */
-import { BASE_PX, BODY_TOP, CONTENT_BOTTOM, CONTENT_W, CITE, FOOTER, MARGIN, SLIDE, SLIDE_NUMBER, SMALL_PX, TITLE, TITLE_PX, TITLE_RULE_Y, emu, type Box } from './geometry.js';
-import { sizeOf } from './text.js';
-
-export const NS =
-  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
-  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
-  'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
-export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-export function xfrm(b: Box): string {
-  return `<a:xfrm><a:off x="${emu(b.x)}" y="${emu(b.y)}"/><a:ext cx="${emu(b.w)}" cy="${emu(b.h)}"/></a:xfrm>`;
-}
-
-export type LayoutKey = 'title' | 'content' | 'section' | 'compare' | 'titleOnly' | 'closing';
-
-export interface PlaceholderRef {
-  type?: string;
-  idx?: number;
-}
+import { BASE_PX, BODY_TOP, CONTENT_BOTTOM, CONTENT_W, FOOTER, MARGIN, SLIDE, SLIDE_NUMBER, SMALL_PX, TITLE, TITLE_PX, TITLE_RULE_Y } from './decide/geometry.js';
+import type { Box, LayoutKey, PlaceholderRef } from './presentation.js';
+import { NS, XML_HEAD, emu, sizeOf, xfrm } from './ooxml/xml.js';
 
 /** Placeholders slides refer to: `<p:ph …>` must match the layout's for inheritance to work. */
 export const PH = {
@@ -41,7 +25,7 @@ export const PH = {
   slideNumber: { type: 'sldNum', idx: 12 },
 } as const satisfies Record<string, PlaceholderRef>;
 
-export function phXml(ph: PlaceholderRef, extra = ''): string {
+function phXml(ph: PlaceholderRef, extra = ''): string {
   return `<p:ph${ph.type ? ` type="${ph.type}"` : ''}${ph.idx !== undefined ? ` idx="${ph.idx}"` : ''}${extra}/>`;
 }
 

@@ -3,7 +3,7 @@
  * (shapes refer to them by name, so choosing other colours under Design → Variants recolours
  * the slides) and its fonts the theme's heading and body fonts.
  */
-import { escapeXml } from './text.js';
+import { escapeXml } from './ooxml/xml.js';
 
 export interface Palette {
   name: string;

@@ -5,7 +5,7 @@
  */
 import type { ChartModel } from '../../../model/types.js';
 import { fractionDigits } from '../../../base/number-format.js';
-import { escapeXml } from '../text.js';
+import { escapeXml } from './xml.js';
 import { zip } from './zip.js';
 
 const SERIES_COLOURS = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'tx2'];
