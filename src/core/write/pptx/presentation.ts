@@ -21,22 +21,8 @@ export interface Box {
 
 /** Colours of the theme by their role, so that a colour variant chosen in PowerPoint recolours the slides. */
 export type SchemeColor =
-  | 'tx1'
-  | 'tx2'
-  | 'bg1'
-  | 'bg2'
-  | 'dk1'
-  | 'lt1'
-  | 'dk2'
-  | 'lt2'
-  | 'accent1'
-  | 'accent2'
-  | 'accent3'
-  | 'accent4'
-  | 'accent5'
-  | 'accent6'
-  | 'hlink'
-  | 'folHlink';
+  | 'tx1' | 'tx2' | 'bg1' | 'bg2' | 'dk1' | 'lt1' | 'dk2' | 'lt2'
+  | 'accent1' | 'accent2' | 'accent3' | 'accent4' | 'accent5' | 'accent6' | 'hlink' | 'folHlink';
 
 export type Fill =
   /** A theme colour; `tintPct` mixes it with white (14 = 14 % colour, 86 % white). */
@@ -108,7 +94,7 @@ export type Bullet =
 
 /** How a paragraph is set, apart from its runs. What is left out is inherited from the layout. */
 export interface ParagraphProps {
-  /** Outline level, 0 = top; left out where the level's look is the first one's. */
+  /** Outline level, 0 = top; written only where given (a top-level paragraph usually leaves it out). */
   level?: number;
   /** Left margin of the text, and how far the first line (with its bullet) hangs left of it. */
   marginPx?: number;
@@ -303,4 +289,100 @@ export interface Slide {
   shapes: Shape[];
   /** The speaker notes, one paragraph per block; left out when the slide has none. */
   notes?: Paragraph[];
+}
+
+/** The look of one outline level of a list style (`<a:lvlNpPr>`): the paragraph, and the run's defaults. */
+export interface LevelStyle extends Omit<ParagraphProps, 'level' | 'tabs'> {
+  text: {
+    sizePx: number;
+    bold?: boolean;
+    /** Kerning from this size in hundredths of a point (0: at every size). */
+    kern?: number;
+    color?: SchemeColor;
+    /** The theme's heading (major) or body (minor) font, for every script. */
+    themeFont?: 'major' | 'minor';
+  };
+}
+
+/** A placeholder of the master or a layout: where it sits, how its text looks, what it prompts while empty. */
+export interface LayoutPlaceholder {
+  kind: 'layoutPlaceholder';
+  name: string;
+  ph: PlaceholderRef;
+  box: Box;
+  insets: Insets;
+  anchor?: Anchor;
+  /** The first level's look where it differs from the master's text styles. */
+  listStyle?: LevelStyle;
+  /** PowerPoint's prompt text in the empty placeholder. */
+  prompt: string;
+}
+
+export type LayoutShape = LayoutPlaceholder | PresetShape | RuleShape;
+
+export interface Layout {
+  key: LayoutKey;
+  name: string;
+  /** PowerPoint's layout type (`obj`, `secHead`, …), which "Reset slide" and the layout gallery use. */
+  type?: string;
+  shapes: LayoutShape[];
+}
+
+export interface Master {
+  shapes: LayoutShape[];
+  /** Which theme colour is text and which background (`bg1="lt1" tx1="dk1" …`). */
+  colorMap: ColorMap;
+  titleStyle: LevelStyle[];
+  /** Levels 1–9 of body text: talking points and their sub-points. */
+  bodyStyle: LevelStyle[];
+  /** Text in shapes that are not placeholders. */
+  otherStyle: LevelStyle[];
+}
+
+/** Six hex digits each; dk/lt are text and background, accent1 the deck's accent. */
+export interface ColorScheme {
+  name: string;
+  dk1: string;
+  lt1: string;
+  dk2: string;
+  lt2: string;
+  accents: [string, string, string, string, string, string];
+  hlink: string;
+  folHlink: string;
+}
+
+export interface Theme {
+  name: string;
+  colors: ColorScheme;
+  /** Heading and body font alike. */
+  font: Typeface;
+}
+
+/** docProps: what the file says about itself. */
+export interface DocumentProperties {
+  title: string;
+  author?: string | undefined;
+  /** Left out for a file that is the same on every run. */
+  created?: Date | undefined;
+  application: string;
+  /** PowerPoint's name for the slide size ("On-screen Show (16:9)"). */
+  format: string;
+}
+
+export interface Presentation {
+  /** The slide's size in px. */
+  size: { w: number; h: number };
+  /** The culture name every run is tagged with (de-DE). */
+  lang: string;
+  theme: Theme;
+  /** The notes pages' theme: the same colours and font under a name of its own. */
+  notesTheme: Theme;
+  /** Runs marked `code` are set in it. */
+  codeFont: Typeface;
+  master: Master;
+  layouts: Layout[];
+  /** Text outside any placeholder or shape style (levels 1–9). */
+  defaultTextStyle: LevelStyle[];
+  slides: Slide[];
+  properties: DocumentProperties;
 }

@@ -25,7 +25,7 @@ export function linesOf(html: string, px: number, width: number, weight: 'regula
   return lineCount(text, px, width, weight);
 }
 
-/** Height of a bullet list as the body style draws it (see the master's body levels in masters.ts). */
+/** Height of a bullet list as the body style draws it (see bodyLevels() in layouts.ts). */
 export function pointsHeight(points: PointModel[], px: number, width: number, level = 0): number {
   const indent = 1.1 * px;
   return points.reduce((h, p, i) => {

@@ -4,7 +4,7 @@
  */
 import type { DeckModel, SlideModel } from '../../../model/types.js';
 import type { Background, ColorMap, Run, Shape } from '../presentation.js';
-import { PH } from '../masters.js';
+import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
 import { linesOf } from './fit.js';
 import { CITE, CONTENT_BOTTOM, CONTENT_W, MARGIN, SLIDE, SMALL_PX, SUMMARY_BOTTOM, SUMMARY_PX } from './geometry.js';

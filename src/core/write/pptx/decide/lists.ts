@@ -5,7 +5,7 @@
 import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, Bullet, Run, Shape } from '../presentation.js';
-import { PH } from '../masters.js';
+import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
 import { fitScale, linesOf } from './fit.js';
 import { BASE_PX, SMALL_PX } from './geometry.js';

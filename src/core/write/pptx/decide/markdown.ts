@@ -8,7 +8,7 @@ import { parseFragment, serialize, serializeOuter, type DefaultTreeAdapterMap } 
 import { escapeHtml } from '../../../base/markdown.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, Shape } from '../presentation.js';
-import { PH } from '../masters.js';
+import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
 import { fitScale, linesOf } from './fit.js';
 import { BASE_PX } from './geometry.js';

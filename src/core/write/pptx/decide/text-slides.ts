@@ -4,7 +4,7 @@
  */
 import type { DeckModel, PointModel, SlideModel } from '../../../model/types.js';
 import type { Box, Paragraph, PlaceholderRef, Shape } from '../presentation.js';
-import { CLOSING, COMPARE, PH, TITLE_PAGE } from '../masters.js';
+import { CLOSING, COMPARE, PH, TITLE_PAGE } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
 import { fitScale, linesOf, pointsHeight } from './fit.js';
 import { BASE_PX, CITE, CONTENT_BOTTOM, CONTENT_W, MARGIN, SLIDE, SMALL_PX, TITLE, TITLE_PX } from './geometry.js';

@@ -4,9 +4,9 @@
  * here, in drawing order with a group's children before the group (as the shapes are printed);
  * relationships (links, media, charts) are asked of the part being printed.
  */
-import type { ChartShape, Paragraph, PlaceholderRef, Shape, ShapeName, TableCell, TableShape } from '../presentation.js';
-import { paragraphXml, type TextContext } from './text.js';
-import { emu, escapeXml, fillXml, lineXml, offExt, sizeOf, solid, xfrm } from './xml.js';
+import type { ChartShape, LayoutShape, Paragraph, PlaceholderRef, PresetShape, RuleShape, Shape, ShapeName, TableCell, TableShape } from '../presentation.js';
+import { levelStylesXml, paragraphXml, type TextContext } from './text.js';
+import { emu, escapeXml, fillXml, insetsAttrs, lineXml, offExt, sizeOf, solid, xfrm } from './xml.js';
 
 export const REL = {
   slideLayout: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slideLayout',
@@ -103,19 +103,15 @@ function leafXml(shape: Leaf, id: number, c: TextContext): string {
       );
     }
     case 'textBox': {
-      const i = shape.insets;
       return (
         `<p:sp><p:nvSpPr>${cNvPr(id, shape.name)}<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>` +
         `<p:spPr>${xfrm(shape.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>${shape.fill ? solid(shape.fill) : '<a:noFill/>'}</p:spPr>` +
-        `<p:txBody><a:bodyPr wrap="square" lIns="${emu(i.l)}" tIns="${emu(i.t)}" rIns="${emu(i.r)}" bIns="${emu(i.b)}" anchor="${shape.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>` +
+        `<p:txBody><a:bodyPr wrap="square" ${insetsAttrs(shape.insets)} anchor="${shape.anchor}"><a:noAutofit/></a:bodyPr><a:lstStyle/>` +
         `${paragraphsXml(shape.paragraphs, c)}</p:txBody></p:sp>`
       );
     }
     case 'preset':
-      return (
-        `<p:sp><p:nvSpPr>${cNvPr(id, shape.name)}${shape.noSelect ? '<p:cNvSpPr><a:spLocks noSelect="1"/></p:cNvSpPr>' : '<p:cNvSpPr/>'}<p:nvPr${shape.userDrawn ? ' userDrawn="1"' : ''}/></p:nvSpPr>` +
-        `<p:spPr>${xfrm(shape.box)}<a:prstGeom prst="${shape.geometry}"><a:avLst/></a:prstGeom>${fillXml(shape.fill)}${lineXml(shape.line)}</p:spPr></p:sp>`
-      );
+      return presetXml(shape, id);
     case 'freeform': {
       const { w, h, rings } = shape.path;
       const path = rings
@@ -128,12 +124,37 @@ function leafXml(shape: Leaf, id: number, c: TextContext): string {
       );
     }
     case 'rule':
-      return (
-        `<p:cxnSp><p:nvCxnSpPr>${cNvPr(id, shape.name)}<p:cNvCxnSpPr/><p:nvPr${shape.userDrawn ? ' userDrawn="1"' : ''}/></p:nvCxnSpPr>` +
-        `<p:spPr><a:xfrm><a:off x="${emu(shape.x)}" y="${emu(shape.y)}"/><a:ext cx="${emu(shape.w)}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>` +
-        `${lineXml(shape.line)}</p:spPr></p:cxnSp>`
-      );
+      return ruleXml(shape, id);
   }
+}
+
+/** A shape of the master or a layout: placeholders there carry their look and a prompt instead of text. */
+export function layoutShapeXml(shape: LayoutShape, id: number): string {
+  if (shape.kind === 'preset') return presetXml(shape, id);
+  if (shape.kind === 'rule') return ruleXml(shape, id);
+  const lst = shape.listStyle ? `<a:lstStyle>${levelStylesXml([shape.listStyle])}</a:lstStyle>` : '<a:lstStyle/>';
+  return (
+    `<p:sp><p:nvSpPr>${cNvPr(id, shape.name)}<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>${phXml(shape.ph)}</p:nvPr></p:nvSpPr>` +
+    `<p:spPr>${xfrm(shape.box)}</p:spPr>` +
+    `<p:txBody><a:bodyPr ${insetsAttrs(shape.insets)}${shape.anchor ? ` anchor="${shape.anchor}"` : ''}/>${lst}` +
+    // The prompt is in PowerPoint's own (English) words.
+    `<a:p><a:r><a:rPr lang="en-US"/><a:t>${escapeXml(shape.prompt)}</a:t></a:r></a:p></p:txBody></p:sp>`
+  );
+}
+
+function presetXml(shape: PresetShape, id: number): string {
+  return (
+    `<p:sp><p:nvSpPr>${cNvPr(id, shape.name)}${shape.noSelect ? '<p:cNvSpPr><a:spLocks noSelect="1"/></p:cNvSpPr>' : '<p:cNvSpPr/>'}<p:nvPr${shape.userDrawn ? ' userDrawn="1"' : ''}/></p:nvSpPr>` +
+    `<p:spPr>${xfrm(shape.box)}<a:prstGeom prst="${shape.geometry}"><a:avLst/></a:prstGeom>${fillXml(shape.fill)}${lineXml(shape.line)}</p:spPr></p:sp>`
+  );
+}
+
+function ruleXml(shape: RuleShape, id: number): string {
+  return (
+    `<p:cxnSp><p:nvCxnSpPr>${cNvPr(id, shape.name)}<p:cNvCxnSpPr/><p:nvPr${shape.userDrawn ? ' userDrawn="1"' : ''}/></p:nvCxnSpPr>` +
+    `<p:spPr><a:xfrm><a:off x="${emu(shape.x)}" y="${emu(shape.y)}"/><a:ext cx="${emu(shape.w)}" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>` +
+    `${lineXml(shape.line)}</p:spPr></p:cxnSp>`
+  );
 }
 
 function tableXml(t: TableShape, c: ShapeContext): { xml: string; id: number } {

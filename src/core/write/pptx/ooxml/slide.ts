@@ -6,7 +6,7 @@
 import type { ChartShape, Image, Link, Paragraph, Shape, Slide, Typeface } from '../presentation.js';
 import { REL, shapeXml, type ShapeContext } from './shapes.js';
 import { paragraphXml, type TextContext } from './text.js';
-import { NS, XML_HEAD } from './xml.js';
+import { colorMapAttrs, NS, XML_HEAD } from './xml.js';
 
 export interface Relationship {
   id: string;
@@ -60,9 +60,7 @@ export function slideXml(slide: Slide, pkg: SlidePackage): { xml: string; rels: 
       return xml;
     })
     .join('');
-  const colorMap = slide.colorMap
-    ? `<a:overrideClrMapping ${Object.entries(slide.colorMap).map(([k, v]) => `${k}="${v}"`).join(' ')}/>`
-    : '<a:masterClrMapping/>';
+  const colorMap = slide.colorMap ? `<a:overrideClrMapping ${colorMapAttrs(slide.colorMap)}/>` : '<a:masterClrMapping/>';
   const xml =
     XML_HEAD +
     `<p:sld ${NS}><p:cSld>${background}<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +

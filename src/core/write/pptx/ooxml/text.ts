@@ -3,7 +3,7 @@
  * so that PowerPoint spell-checks in it. Also the paragraph properties (`<a:pPr>`), which a
  * layout's list styles write with the same attributes and children.
  */
-import type { Bullet, Link, Paragraph, ParagraphProps, Run, RunStyle, Typeface } from '../presentation.js';
+import type { Bullet, LevelStyle, Link, Paragraph, ParagraphProps, Run, RunStyle, Typeface } from '../presentation.js';
 import { emu, escapeXml, schemeClr, sizeOf, solid, typefaceAttrs } from './xml.js';
 
 /** What printing text needs from the part it goes into. */
@@ -63,4 +63,20 @@ function bulletXml(b: Bullet): string {
   const look = `<a:buClr>${schemeClr(b.color)}</a:buClr><a:buFont ${typefaceAttrs(b.font)}/>`;
   if (b.kind === 'char') return `${look}<a:buChar char="${escapeXml(b.char)}"/>`;
   return `${look}<a:buAutoNum type="${b.scheme}"${b.startAt !== undefined ? ` startAt="${b.startAt}"` : ''}/>`;
+}
+
+/** A list style's levels (`<a:lvl1pPr>` …), each with its run defaults. */
+export function levelStylesXml(levels: readonly LevelStyle[]): string {
+  return levels.map((style, i) => levelStyleXml(style, i + 1)).join('');
+}
+
+function levelStyleXml(style: LevelStyle, level: number): string {
+  const { attrs, children } = paragraphProps(style);
+  const t = style.text;
+  const f = t.themeFont === 'major' ? 'mj' : 'mn';
+  const fonts = t.themeFont ? `<a:latin typeface="+${f}-lt"/><a:ea typeface="+${f}-ea"/><a:cs typeface="+${f}-cs"/>` : '';
+  const defRPr =
+    `<a:defRPr sz="${sizeOf(t.sizePx)}"${t.bold !== undefined ? ` b="${t.bold ? 1 : 0}"` : ''}${t.kern !== undefined ? ` kern="${t.kern}"` : ''}>` +
+    `${t.color ? solid(t.color) : ''}${fonts}</a:defRPr>`;
+  return `<a:lvl${level}pPr${attrs}>${children}${defRPr}</a:lvl${level}pPr>`;
 }

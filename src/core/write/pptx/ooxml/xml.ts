@@ -2,7 +2,7 @@
  * What every printed part shares: the XML declaration and namespaces, escaping, px → EMU, and the
  * DrawingML pieces (a box, a fill, an outline) that shapes, layouts and tables all write alike.
  */
-import type { Box, Fill, Line, SchemeColor, Typeface } from '../presentation.js';
+import type { Box, ColorMap, Fill, Insets, Line, SchemeColor, Typeface } from '../presentation.js';
 
 export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const NS =
@@ -40,6 +40,11 @@ export function xfrm(b: Box): string {
   return `<a:xfrm>${offExt(b)}</a:xfrm>`;
 }
 
+/** A text frame's insets as `<a:bodyPr>` attributes. */
+export function insetsAttrs(i: Insets): string {
+  return `lIns="${emu(i.l)}" tIns="${emu(i.t)}" rIns="${emu(i.r)}" bIns="${emu(i.b)}"`;
+}
+
 export const schemeClr = (color: SchemeColor): string => `<a:schemeClr val="${color}"/>`;
 export const solid = (color: SchemeColor): string => `<a:solidFill>${schemeClr(color)}</a:solidFill>`;
 
@@ -65,4 +70,11 @@ export function typefaceAttrs(f: Typeface): string {
     (f.pitchFamily !== undefined ? ` pitchFamily="${f.pitchFamily}"` : '') +
     (f.charset !== undefined ? ` charset="${f.charset}"` : '')
   );
+}
+
+/** A colour map as attributes (`bg1="lt1" tx1="dk1" …`), in the model's order. */
+export function colorMapAttrs(map: ColorMap): string {
+  return Object.entries(map)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(' ');
 }
