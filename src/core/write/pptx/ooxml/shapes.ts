@@ -28,7 +28,7 @@ export interface ShapeContext extends TextContext {
   chartPart(shape: ChartShape): string;
 }
 
-export function phXml(ph: PlaceholderRef): string {
+function phXml(ph: PlaceholderRef): string {
   return `<p:ph${ph.type ? ` type="${ph.type}"` : ''}${ph.idx !== undefined ? ` idx="${ph.idx}"` : ''}${ph.size ? ` sz="${ph.size}"` : ''}/>`;
 }
 
