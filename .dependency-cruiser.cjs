@@ -61,6 +61,18 @@ module.exports = {
       from: { path: '^src/core/write/([^/]+)/' },
       to: { path: '^src/core/write/', pathNot: ['^src/core/write/$1/', '^src/core/write/html/', '^src/core/write/output-file\\.ts$'] },
     },
+    forbid(
+      'pptx-printing-decides-nothing',
+      'The PowerPoint writer has two stages: decide/ makes the presentation model (presentation.ts), ooxml/ prints it. The printer never asks the deciding stage.',
+      '^src/core/write/pptx/ooxml/',
+      '^src/core/write/pptx/decide/',
+    ),
+    forbid(
+      'pptx-deciding-prints-nothing',
+      'Deciding a PowerPoint slide ends in the presentation model, never in XML: decide/ never imports ooxml/.',
+      '^src/core/write/pptx/decide/',
+      '^src/core/write/pptx/ooxml/',
+    ),
     {
       name: 'no-orphans',
       comment: 'A module nothing imports is dead code (entry points and declaration files aside).',

@@ -43,6 +43,8 @@ describe('architecture', () => {
         'lint-reads-only-the-model: src/core/lint/rule.ts → src/core/write/html/page.ts',
         'model-below-outputs: src/core/model/model.ts → src/core/write/pptx/slides.ts',
         'no-circular: src/core/base/leaf.ts → src/core/lint/rule.ts → src/core/write/html/page.ts → src/core/base/leaf.ts',
+        'pptx-deciding-prints-nothing: src/core/write/pptx/decide/layout.ts → src/core/write/pptx/ooxml/xml.ts',
+        'pptx-printing-decides-nothing: src/core/write/pptx/ooxml/print.ts → src/core/write/pptx/decide/layout.ts',
         'writers-apart: src/core/write/pptx/slides.ts → src/core/write/handout/format.ts',
         // `import type` only: a type is an import too.
         'writers-read-only-the-model: src/core/write/pptx/slides.ts → src/core/read/yaml/parse.ts',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { PDFDocument } from 'pdf-lib';
-import { readZip } from '../src/core/write/pptx/zip.js';
+import { readZip } from '../src/core/write/pptx/ooxml/zip.js';
 import { runCli, tempProject } from './helpers/cli.js';
 
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';

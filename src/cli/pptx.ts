@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import { PPTX_APPLICATION, writePptx } from '../core/write/pptx/index.js';
-import { readZipEntry } from '../core/write/pptx/zip.js';
+import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
+import { writePptx } from '../core/write/pptx/index.js';
+import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
 import { fileSystemError, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';

@@ -1,21 +1,10 @@
 /**
  * Where things sit on a slide: the briefing theme's measures at reveal.js's 1280×720 (see
- * templates/themes/layouts.css), so the PowerPoint deck reads like the HTML one. 1 px = 9525 EMU
- * (a 1280 px wide slide is 13.333 in, PowerPoint's 16:9).
+ * templates/themes/layouts.css), so the PowerPoint deck reads like the HTML one. In px.
  */
+import type { Box } from '../presentation.js';
+
 export const SLIDE = { w: 1280, h: 720 } as const;
-export const EMU_PER_PX = 9525;
-
-export function emu(px: number): number {
-  return Math.round(px * EMU_PER_PX);
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 export const MARGIN = 56;
 export const CONTENT_W = SLIDE.w - 2 * MARGIN;
@@ -34,6 +23,3 @@ export const SMALL_PX = 22;
 export const CITE: Box = { x: MARGIN, y: SLIDE.h - 34 - 30, w: SLIDE.w - MARGIN - 160, h: 30 };
 export const FOOTER: Box = { x: 24, y: SLIDE.h - 12 - 24, w: 900, h: 24 };
 export const SLIDE_NUMBER: Box = { x: SLIDE.w - 96 - 140, y: SLIDE.h - 12 - 26, w: 140, h: 26 };
-
-/** Greedy word wrap at an average glyph width (the `overflow-estimate` lint's model). */
-export { lineCount } from '../../model/fit.js';

@@ -3,9 +3,9 @@
  * bar, stacked bar or line, coloured with the theme's accents) and the workbook embedded next to
  * it, so "Edit Data" in PowerPoint opens the numbers in a spreadsheet.
  */
-import type { ChartModel } from '../../model/types.js';
-import { fractionDigits } from '../../base/number-format.js';
-import { escapeXml } from './text.js';
+import type { ChartModel } from '../../../model/types.js';
+import { fractionDigits } from '../../../base/number-format.js';
+import { escapeXml } from './xml.js';
 import { zip } from './zip.js';
 
 const SERIES_COLOURS = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'tx2'];

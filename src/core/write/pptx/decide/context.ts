@@ -1,0 +1,43 @@
+/**
+ * What deciding a slide may ask of the deck beyond the slide itself: the deck, its language, where
+ * a link goes, and the deck's images with their sizes.
+ */
+import type { DeckModel } from '../../../model/types.js';
+import type { Image, Link, Run } from '../presentation.js';
+import { runsOf } from './runs.js';
+
+export interface DecideContext {
+  deck: DeckModel;
+  /** The culture name of the deck's language (de-DE), for runs and quotation marks. */
+  lang: string;
+  /** Where an href of the deck's HTML goes in the .pptx, if anywhere. */
+  link(href: string): Link | undefined;
+  /** The id of the sources slide, which citations link to. */
+  sourcesId: string | undefined;
+  /** An image of the deck, read once; `where` names the place that asks for it in errors. */
+  image(src: string, where: string): Image;
+}
+
+export function deckContext(deck: DeckModel, lang: string, image: DecideContext['image']): DecideContext {
+  const slideNumberById = new Map(deck.slides.map((s) => [s.id, s.number]));
+  return {
+    deck,
+    lang,
+    link(href) {
+      const inDeck = /^#\/?(.+)$/.exec(href);
+      if (inDeck) {
+        const n = slideNumberById.get(decodeURIComponent(inDeck[1]!));
+        return n === undefined ? undefined : { slide: n };
+      }
+      if (/^(https?:|mailto:)/i.test(href)) return { url: href };
+      return undefined; // a relative file link means nothing inside a .pptx
+    },
+    sourcesId: deck.slides.find((s) => s.layout === 'sources')?.id,
+    image,
+  };
+}
+
+/** Runs of the deck's inline HTML with their links resolved. */
+export function runs(html: string, ctx: DecideContext): Run[] {
+  return runsOf(html, ctx.link);
+}

@@ -1,0 +1,109 @@
+/**
+ * What surrounds a slide's body: its own background, the summary box, the citation line, the
+ * footer and the slide number. The body ends above the summary, so the summary is measured first.
+ */
+import type { DeckModel, SlideModel } from '../../../model/types.js';
+import type { Background, ColorMap, Run, Shape } from '../presentation.js';
+import { PH } from './layouts.js';
+import { runs, type DecideContext } from './context.js';
+import { linesOf } from './fit.js';
+import { CITE, CONTENT_BOTTOM, CONTENT_W, MARGIN, SLIDE, SMALL_PX, SUMMARY_BOTTOM, SUMMARY_PX } from './geometry.js';
+import { filled, placeholder, textBox } from './shapes.js';
+
+/**
+ * Light text on a dark background: the colour map swapped, so theme colours still apply (the
+ * accent turns light too).
+ */
+const DARK: ColorMap = {
+  bg1: 'dk1',
+  tx1: 'lt1',
+  bg2: 'dk2',
+  tx2: 'lt1',
+  accent1: 'lt2',
+  accent2: 'accent2',
+  accent3: 'accent3',
+  accent4: 'accent4',
+  accent5: 'lt2',
+  accent6: 'accent6',
+  hlink: 'hlink',
+  folHlink: 'folHlink',
+};
+
+/** A slide's own background colour or picture; on a dark one the text turns light. */
+export function background(slide: SlideModel, ctx: DecideContext): { background?: Background; colorMap?: ColorMap; shapes: Shape[] } {
+  const bg = slide.background;
+  if (!bg) return { shapes: [] };
+  const colorMap = bg.tone === 'dark' ? { colorMap: DARK } : {};
+  if (bg.image) {
+    const shapes: Shape[] = [];
+    // Dimmed as in the HTML, where the image lies at `opacity` over black: a translucent black
+    // rectangle behind everything (a blip's own brightness effects are not drawn by every viewer).
+    if (bg.opacity !== undefined && bg.opacity < 1) {
+      shapes.push({
+        kind: 'preset',
+        geometry: 'rect',
+        name: 'Background Dimming',
+        box: { x: 0, y: 0, w: SLIDE.w, h: SLIDE.h },
+        fill: { black: 1 - bg.opacity },
+        noSelect: true,
+        userDrawn: true,
+      });
+    }
+    return { background: { image: ctx.image(bg.image, 'a background') }, ...colorMap, shapes };
+  }
+  if (bg.color) {
+    const hex = bg.color.replace(/^#/, '').toUpperCase();
+    const rgb = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
+    return { background: { rgb }, ...colorMap, shapes: [] };
+  }
+  return { ...colorMap, shapes: [] };
+}
+
+function summaryHeight(html: string): number {
+  return linesOf(html, SUMMARY_PX, CONTENT_W - 38, 'bold') * SUMMARY_PX * 1.3 + 20;
+}
+
+/** Where the body must end: above the summary box, or at the bottom of the content area. */
+export function summaryTop(slide: SlideModel): number {
+  return slide.summaryHtml ? SUMMARY_BOTTOM - summaryHeight(slide.summaryHtml) - 12 : CONTENT_BOTTOM;
+}
+
+/** The summary: bold text in a tinted box with an accent bar on its left. */
+export function summary(html: string, ctx: DecideContext): Shape[] {
+  const h = summaryHeight(html);
+  const box = { x: MARGIN, y: SUMMARY_BOTTOM - h, w: CONTENT_W, h };
+  return [
+    textBox('Summary', box, [{ runs: runs(html, ctx), style: { sizePx: SUMMARY_PX, bold: true } }], { fill: 'bg2', anchor: 'ctr', insets: { l: 22, t: 10, r: 16, b: 10 } }),
+    filled('Summary Bar', { x: MARGIN, y: box.y, w: 6, h }, 'accent1'),
+  ];
+}
+
+/** The citation line at the bottom; each citation links to the sources slide. */
+export function cites(slide: SlideModel, ctx: DecideContext): Shape[] {
+  const link = ctx.sourcesId ? ctx.link(`#/${ctx.sourcesId}`) : undefined;
+  const out: Run[] = [{ text: `${slide.citeLabel}: ` }];
+  slide.cites.forEach((c, i) => {
+    if (i) out.push({ text: '; ' });
+    out.push({ text: `[${c.number}] ${c.label}`, ...(link ? { link } : {}) });
+  });
+  return [textBox('Citation', CITE, [{ runs: out, style: { sizePx: SMALL_PX, color: 'accent5' } }], { anchor: 'b' })];
+}
+
+/**
+ * Footer and slide number fill the layout's placeholders, with their look written out: viewers
+ * such as LibreOffice do not pass a layout's footer style on to the slide.
+ */
+export function footer(slide: SlideModel, deck: DeckModel): Shape[] {
+  const shapes: Shape[] = [];
+  if (deck.marking) shapes.push(placeholder(PH.footer, 'Footer', [{ runs: [{ text: deck.marking }], style: { sizePx: 16, color: 'accent5', font: '+mn-lt' }, align: 'l' }]));
+  shapes.push({
+    kind: 'slideNumber',
+    name: 'Slide Number',
+    ph: { ...PH.slideNumber, size: 'quarter' },
+    align: 'r',
+    style: { sizePx: 18, color: 'accent5', font: '+mn-lt' },
+    // The talk's slides count with PowerPoint's own field; backup slides keep their label (A1, A2, …), which no field can show.
+    runs: slide.backup ? [{ text: slide.label }] : [{ text: String(slide.number), field: 'slidenum' }],
+  });
+  return shapes;
+}

@@ -1,0 +1,168 @@
+/**
+ * The PowerPoint writer's deciding stage, without XML: real decks through the real pipeline to
+ * the presentation model (decide/), whose shapes are held to geometric properties — inside the
+ * slide, no text box over another, titles above what they head, a table's columns filling it.
+ * The crowded fixture is there because fitting is what keeps these true when text is long.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decidePresentation } from '../src/core/write/pptx/decide/presentation.js';
+import type { Box, LayoutPlaceholder, PlaceholderShape, Presentation, Shape, Slide, TableCell } from '../src/core/write/pptx/presentation.js';
+import { rasterizeSvg } from '../src/shell/rasterize-svg.js';
+import { buildFolder, fixture, ROOT } from './helpers/build.js';
+
+/** A deck's presentation model, and which layout of the deck each slide has. */
+async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf: Map<number, string> }> {
+  const build = await buildFolder(dir);
+  expect(build.errors).toEqual([]);
+  const layoutOf = new Map(build.model!.slides.map((s) => [s.number, s.layout as string]));
+  const p = decidePresentation({
+    model: build.model!,
+    readAsset: (src) => {
+      const entry = build.files.get(src)!;
+      return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
+    },
+    rasterizeSvg,
+  });
+  return { p, layoutOf };
+}
+
+const DECKS = {
+  example: `${ROOT}/content/example`,
+  briefing: `${ROOT}/content/kolumbien-nato`,
+  crowded: fixture('lint/overflow-estimate-over'),
+};
+const built = await Promise.all(Object.entries(DECKS).map(async ([name, dir]) => ({ name, ...(await presentationOf(dir)) })));
+const decks = Object.fromEntries(built.map((d) => [d.name, d.p]));
+/** The slides of one deck layout in all decks, with their deck. */
+const slidesWith = (layout: string) =>
+  built.flatMap(({ name, p, layoutOf }) => p.slides.filter((s) => layoutOf.get(s.number) === layout).map((slide) => ({ deck: name, p, slide })));
+
+/** Every shape with a box of its own, group members included. */
+function placed(shapes: Shape[]): (Shape & { box: Box })[] {
+  return shapes.flatMap((s) => [...('box' in s && s.box ? [s as Shape & { box: Box }] : []), ...(s.kind === 'group' ? placed(s.children) : [])]);
+}
+
+const bottom = (b: Box): number => b.y + b.h;
+const right = (b: Box): number => b.x + b.w;
+/** Area two boxes share, in px² (a hair of rounding is not an overlap). */
+const overlap = (a: Box, b: Box): number => Math.max(0, Math.min(right(a), right(b)) - Math.max(a.x, b.x)) * Math.max(0, Math.min(bottom(a), bottom(b)) - Math.max(a.y, b.y));
+const EPS = 1e-6;
+
+/** A placeholder's box: the slide's own where it moves it, otherwise the layout's. */
+function boxOf(p: Presentation, slide: Slide, shape: PlaceholderShape): Box {
+  if (shape.box) return shape.box;
+  const layout = p.layouts.find((l) => l.key === slide.layout)!;
+  const same = (l: LayoutPlaceholder) => l.ph.type === shape.ph.type && l.ph.idx === shape.ph.idx;
+  const own = layout.shapes.find((l): l is LayoutPlaceholder => l.kind === 'layoutPlaceholder' && same(l));
+  return own!.box;
+}
+
+/** The content area as the layouts define it: below the title rule, above the footer. */
+const contentArea = (p: Presentation): Box =>
+  p.layouts.find((l) => l.key === 'content')!.shapes.find((l): l is LayoutPlaceholder => l.kind === 'layoutPlaceholder' && l.name === 'Content')!.box;
+const where = (deck: string, slide: Slide) => `${deck}, slide ${slide.number}`;
+
+describe('the PowerPoint presentation model (decided, not yet XML)', () => {
+  it('puts every shape inside the slide, also where text is crowded', () => {
+    for (const [deck, p] of Object.entries(decks)) {
+      for (const slide of p.slides) {
+        for (const { box, name } of placed(slide.shapes)) {
+          const at = `${where(deck, slide)}, ${typeof name === 'string' ? name : name.numbered}`;
+          expect(box.x, at).toBeGreaterThanOrEqual(-EPS);
+          expect(box.y, at).toBeGreaterThanOrEqual(-EPS);
+          expect(right(box), at).toBeLessThanOrEqual(p.size.w + EPS);
+          expect(bottom(box), at).toBeLessThanOrEqual(p.size.h + EPS);
+          expect(box.w * box.h, at).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('never lays a text box over another', () => {
+    // Known, and kept as it is until #18 moves the frame: the closing slide's backup link
+    // (right-aligned) shares the bottom line with a left-aligned citation line.
+    const known = new Set(['Backup Link / Citation']);
+    for (const [deck, p] of Object.entries(decks)) {
+      for (const slide of p.slides) {
+        const texts = placed(slide.shapes).filter((s) => s.kind === 'textBox');
+        texts.forEach((a, i) =>
+          texts.slice(i + 1).forEach((b) => {
+            const pair = `${a.name} / ${b.name}`;
+            if (!known.has(pair)) expect(overlap(a.box, b.box), `${where(deck, slide)}: ${pair}`).toBeLessThan(1);
+          }),
+        );
+      }
+    }
+  });
+
+  it("stacks a timeline's events top to bottom inside the content area, date beside text", () => {
+    const timelines = slidesWith('timeline');
+    expect(timelines.length).toBeGreaterThanOrEqual(3);
+    for (const { deck, p, slide } of timelines) {
+      const area = contentArea(p);
+      const events = slide.shapes.filter((s) => s.kind === 'group');
+      expect(events.length, where(deck, slide)).toBeGreaterThan(0);
+      for (const [i, event] of events.entries()) {
+        const at = `${where(deck, slide)}, event ${i + 1}`;
+        expect(event.box.y, at).toBeGreaterThanOrEqual(area.y - EPS);
+        expect(bottom(event.box), at).toBeLessThanOrEqual(bottom(area) + EPS);
+        if (i) expect(event.box.y, at).toBeGreaterThanOrEqual(bottom(events[i - 1]!.box) - EPS);
+        const members = placed(event.kind === 'group' ? event.children : []);
+        const [date, text] = members.filter((s) => s.kind === 'textBox');
+        expect(right(date!.box), at).toBeLessThanOrEqual(text!.box.x);
+        // Every member lies within the event's row.
+        for (const member of members) {
+          expect(member.box.y, at).toBeGreaterThanOrEqual(event.box.y - EPS);
+          expect(bottom(member.box), at).toBeLessThanOrEqual(bottom(event.box) + EPS);
+        }
+      }
+    }
+  });
+
+  it("keeps a comparison's title above the column headings, and the headings above their columns", () => {
+    const compares = slidesWith('compare');
+    expect(compares.length).toBeGreaterThanOrEqual(2);
+    for (const { deck, p, slide } of compares) {
+      const box = (name: string) => boxOf(p, slide, slide.shapes.find((s): s is PlaceholderShape => s.kind === 'placeholder' && s.name === name)!);
+      const title = box('Title');
+      const [leftHeading, rightHeading, left, rightColumn] = ['Left Heading', 'Right Heading', 'Left Content', 'Right Content'].map(box) as [Box, Box, Box, Box];
+      const at = where(deck, slide);
+      expect(bottom(title), at).toBeLessThanOrEqual(Math.min(leftHeading.y, rightHeading.y));
+      expect(bottom(leftHeading), at).toBeLessThanOrEqual(left.y);
+      expect(bottom(rightHeading), at).toBeLessThanOrEqual(rightColumn.y);
+      expect(right(left), at).toBeLessThanOrEqual(rightColumn.x);
+      expect(overlap(leftHeading, rightHeading), at).toBe(0);
+    }
+  });
+
+  it('gives a table columns that fill its width, wider where the text is longer, and rows that fill its height', () => {
+    const tables = Object.entries(decks).flatMap(([deck, p]) =>
+      p.slides.flatMap((s) => s.shapes.filter((shape) => shape.kind === 'table').map((t) => [deck, s, t] as const)),
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const [deck, slide, table] of tables) {
+      if (table.kind !== 'table') continue;
+      const at = where(deck, slide);
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      expect(sum(table.columns), at).toBeCloseTo(table.box.w, 6);
+      expect(sum(table.rows.map((r) => r.h)), at).toBeCloseTo(table.box.h, 6);
+      for (const row of table.rows) expect(row.cells.length, at).toBe(table.columns.length);
+      // A column with longer text is never the narrower one.
+      const textOf = (cell: TableCell) => cell.paragraphs.flatMap((para) => para.runs.map((r) => r.text)).join('');
+      const longest = table.columns.map((_, i) => Math.max(...table.rows.map((r) => textOf(r.cells[i]!).length)));
+      longest.forEach((a, i) => longest.forEach((b, j) => a > b && expect(table.columns[i], `${at}: column ${i + 1} vs ${j + 1}`).toBeGreaterThanOrEqual(table.columns[j]! - EPS)));
+    }
+  });
+
+  it('shrinks crowded text to fit rather than letting it run off the slide', () => {
+    const [points] = decks.crowded!.slides;
+    const body = points!.shapes.find((s): s is PlaceholderShape => s.kind === 'placeholder' && s.name === 'Content')!;
+    const sizes = body.paragraphs.map((para) => para.style?.sizePx ?? 0);
+    expect(Math.max(...sizes)).toBeLessThan(32);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+    // The body ends above the summary box.
+    const summary = placed(points!.shapes).find((s) => s.name === 'Summary')!;
+    expect(bottom(body.box!)).toBeLessThanOrEqual(summary.box.y);
+  });
+});
