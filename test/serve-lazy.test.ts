@@ -32,7 +32,9 @@ function loadedAtStartup(): { inputs: Set<string>; externals: Set<string> } {
   return { inputs, externals };
 }
 
-const fromPackage = (inputs: Set<string>, pkg: string): boolean => [...inputs].some((i) => i.startsWith(`node_modules/${pkg}/`));
+// esbuild records a package by its real path: `node_modules/x/…` here, `../main/node_modules/x/…`
+// in a git worktree whose node_modules is a link to the main checkout's.
+const fromPackage = (inputs: Set<string>, pkg: string): boolean => [...inputs].some((i) => i.startsWith(`node_modules/${pkg}/`) || i.includes(`/node_modules/${pkg}/`));
 
 describe('what the CLI loads before a command runs', () => {
   const { inputs, externals } = loadedAtStartup();
