@@ -7,11 +7,21 @@
  *
  * How it works, so it runs from file:// and from one self-contained HTML file: the popup is
  * opened on about:blank and written by this script (no second file to load); it runs its own
- * small script (speakerWindow below), so its timer survives a reload of the presentation. The
+ * small script (speaker-window.js), so its timer survives a reload of the presentation. The
  * two windows talk only by postMessage, and each accepts messages only from the other window
  * (or from its own preview frames). The previews are the deck itself in iframes, opened with
  * `?receiver` (reveal.js's speaker-view convention) and steered through reveal.js's
  * postMessage API.
+ *
+ * Extensions (rehearsal, change marks) are files of their own that push onto the global list
+ * `TalkdeckSpeakerExtensions` before Reveal.initialize:
+ *
+ *   { id, css, deck(api), popup(view) }
+ *
+ * `deck(api)` runs here, in the presentation (api: reveal, config, send(message), onMessage(fn));
+ * `popup(view)` is copied into the speaker view as source and runs there with only `view`
+ * (speaker-window.js documents it). Their messages travel as `{ type: 'ext', ext: id, … }`.
+ * The data an extension needs from the build comes in the page's config, `speakerView.<id>`.
  *
  * This file is inlined by the single-file export: it must never contain a closing script tag.
  */
@@ -33,6 +43,13 @@
     return TARGET === '*' || event.origin === TARGET;
   }
 
+  /** The extensions loaded with the page (see the top of this file). */
+  function extensions() {
+    return (root.TalkdeckSpeakerExtensions || []).filter(function (ext) {
+      return ext && typeof ext.id === 'string';
+    });
+  }
+
   function TalkdeckSpeakerView() {
     var deck;
     var popup = null;
@@ -40,6 +57,8 @@
     // Identifies this page load: a speaker view that sees a new one (the deck was reloaded,
     // e.g. by talkdeck serve after a save) reloads its previews, which show the old deck.
     var loadId = String(Date.now()) + Math.random().toString(36).slice(2);
+    // Extensions' handlers of messages from the speaker view, by extension id.
+    var handlers = {};
 
     function labels() {
       return (deck.getConfig().speakerView || {}).labels || {};
@@ -66,6 +85,7 @@
         state: deck.getState(),
         index: index,
         total: options.appendix ? options.mainSlides : slides.length,
+        id: slide ? slide.id : null,
         label: slide ? slide.getAttribute('data-label') : null,
         backup: Boolean(slide && slide.hasAttribute('data-backup')),
         title: slideTitle(slide),
@@ -86,6 +106,10 @@
         timings: deck.getSlides().map(function (s) {
           var t = parseInt(s.getAttribute('data-timing'), 10);
           return isNaN(t) ? null : t;
+        }),
+        // Every slide in reading order, for extensions that list or total them.
+        slides: deck.getSlides().map(function (s, i) {
+          return { id: s.id, label: s.getAttribute('data-label') || String(i + 1), title: slideTitle(s), backup: s.hasAttribute('data-backup') };
         }),
       };
     }
@@ -113,9 +137,9 @@
         window.alert(labels().blocked || 'Allow pop-up windows to open the speaker view.');
         return;
       }
-      var config = { labels: labels(), lang: document.documentElement.lang || 'en', target: TARGET };
+      var config = { labels: labels(), lang: document.documentElement.lang || 'en', target: TARGET, data: deck.getConfig().speakerView || {} };
       popup.document.open();
-      popup.document.write(speakerPage(config));
+      popup.document.write(root.TalkdeckSpeakerWindow.page(config, extensions(), NONCE));
       popup.document.close();
       connect();
     }
@@ -144,6 +168,12 @@
         return;
       }
       if (event.source !== popup) return;
+      if (data.type === 'ext') {
+        (handlers[data.ext] || []).forEach(function (handle) {
+          handle(data);
+        });
+        return;
+      }
       if (data.type === 'connected') clearInterval(connectTimer);
       else if (data.type === 'key' && typeof data.keyCode === 'number') deck.triggerKey(data.keyCode);
       else if (data.type === 'backup') toAppendix();
@@ -173,283 +203,24 @@
           deck.on(name, onChange);
         });
         deck.addKeyBinding({ keyCode: 83, key: 'S', description: labels().open || 'Speaker view' }, open);
+        extensions().forEach(function (ext) {
+          if (typeof ext.deck !== 'function') return;
+          ext.deck({
+            reveal: deck,
+            config: (deck.getConfig().speakerView || {})[ext.id],
+            send: function (message) {
+              send(Object.assign({}, message, { type: 'ext', ext: ext.id }));
+            },
+            onMessage: function (handle) {
+              (handlers[ext.id] = handlers[ext.id] || []).push(handle);
+            },
+          });
+        });
       },
       open: function () {
         open();
       },
     };
-  }
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"]/g, function (c) {
-      return c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;';
-    });
-  }
-
-  /** The popup's document: markup with the labels filled in, style, and speakerWindow's source. */
-  function speakerPage(config) {
-    var L = config.labels;
-    var e = escapeHtml;
-    var json = JSON.stringify(config).replace(/</g, '\\u003c');
-    var close = '<' + '/script>';
-    return (
-      '<!doctype html><html lang="' + e(config.lang) + '"><head><meta charset="utf-8">' +
-      '<title>' + e(L.title) + '</title><style>' + SPEAKER_CSS + '</style></head><body>' +
-      '<div id="td-status" role="status">' + e(L.connecting) + '</div>' +
-      // Header: where we are and every time figure; below, the two previews; then the notes.
-      '<header><p id="td-position"></p>' +
-      '<div class="td-stat"><h2 class="td-label">' + e(L.elapsed) + '</h2>' +
-      '<p><span id="td-elapsed">0:00</span> <span id="td-duration"></span></p><p id="td-left"></p></div>' +
-      '<div class="td-stat"><h2 class="td-label" id="td-pacing-label" hidden>' + e(L.pacing) + '</h2><p id="td-pacing" hidden></p></div>' +
-      '<div class="td-stat"><h2 class="td-label">' + e(L.clock) + '</h2><p><time id="td-clock"></time></p></div></header>' +
-      '<section id="td-current" aria-labelledby="td-current-label"><h2 id="td-current-label" class="td-label">' + e(L.current) + '</h2><div class="td-frame"></div></section>' +
-      '<section id="td-next" aria-labelledby="td-next-label"><h2 id="td-next-label" class="td-label">' + e(L.upNext) + ' <span id="td-next-title"></span></h2><div class="td-frame"></div><p id="td-end" hidden>' + e(L.end) + '</p></section>' +
-      '<section id="td-notes-box" aria-labelledby="td-notes-label"><div class="td-notes-head"><h2 id="td-notes-label" class="td-label">' + e(L.notes) + '</h2>' +
-      '<p class="td-buttons"><button type="button" id="td-backup" hidden>' + e(L.backup || 'Backup') + '</button>' +
-      '<button type="button" id="td-reset">' + e(L.reset) + '</button>' +
-      '<button type="button" id="td-smaller" aria-label="' + e(L.smaller) + '">A−</button>' +
-      '<button type="button" id="td-larger" aria-label="' + e(L.larger) + '">A+</button></p></div>' +
-      '<div id="td-notes"></div></section>' +
-      '<script' + (NONCE ? ' nonce="' + e(NONCE) + '"' : '') + '>(' + speakerWindow.toString() + ')(' + json + ');' + close +
-      '</body></html>'
-    );
-  }
-
-  var SPEAKER_CSS = [
-    ':root{color-scheme:dark;--notes-size:30px}',
-    '*{box-sizing:border-box}',
-    'body{margin:0;height:100vh;padding:10px 16px;display:grid;gap:8px 16px;grid-template-columns:minmax(0,3fr) minmax(0,2fr);',
-    'grid-template-rows:auto minmax(0,1fr) minmax(0,1fr);background:#16181d;color:#f2f2f2;font:18px/1.35 system-ui,"Segoe UI",Arial,sans-serif}',
-    'header{grid-column:1/-1;display:flex;align-items:flex-end;gap:28px}header p{margin:0}',
-    '#td-position{flex:1;min-width:0;font-size:22px;font-weight:600}',
-    '#td-clock,#td-elapsed{font-size:30px;font-weight:700;font-variant-numeric:tabular-nums}',
-    '#td-duration{font-size:18px;color:#a9b1bd}#td-left{font-size:16px}',
-    '.td-label{margin:0 0 2px;font-size:13px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:#a9b1bd}',
-    '#td-left.over,#td-pacing.behind{color:#ff8a80}#td-pacing.ahead{color:#8ab4f8}#td-pacing.on-time{color:#81c995}',
-    '#td-pacing{font-size:22px;font-weight:600}',
-    '#td-current,#td-next{display:flex;flex-direction:column;min-height:0;min-width:0}',
-    '#td-next-label{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}',
-    '#td-next-title{text-transform:none;letter-spacing:0;color:#f2f2f2}',
-    '#td-end{margin:0;font-size:22px;color:#a9b1bd}',
-    // The previews keep the slides' 16:9 in whatever room the window leaves them.
-    '.td-frame{flex:1;min-height:0;container-type:size}',
-    '.td-frame iframe{display:block;width:min(100cqw,100cqh*16/9);height:min(100cqh,100cqw*9/16);border:1px solid #3a3f4a;background:#fff}',
-    '#td-notes-box{grid-column:1/-1;min-height:0;display:flex;flex-direction:column;border-top:1px solid #3a3f4a;padding-top:6px}',
-    '.td-notes-head{display:flex;justify-content:space-between;align-items:center;gap:16px}',
-    '.td-buttons{display:flex;gap:8px;margin:0}',
-    'button{font:inherit;font-size:15px;padding:2px 12px;border-radius:4px;border:1px solid #5f6673;background:#262a33;color:#f2f2f2;cursor:pointer}',
-    'button:focus-visible{outline:3px solid #8ab4f8;outline-offset:2px}',
-    '#td-notes{flex:1;overflow:auto;font-size:var(--notes-size);line-height:1.45;max-width:60em}',
-    '#td-notes p{margin:0 0 .6em}#td-notes.empty{color:#a9b1bd;font-style:italic}',
-    '#td-status{position:fixed;inset:0;z-index:5;display:flex;align-items:center;justify-content:center;padding:20%;',
-    'text-align:center;font-size:24px;background:#16181d}#td-status[hidden]{display:none}',
-  ].join('');
-
-  /**
-   * Runs inside the popup (its source is written into the popup's document), so it must use
-   * nothing from this file's scope: everything comes in through `config` and messages.
-   */
-  function speakerWindow(config) {
-    var NS = 'talkdeck-speaker';
-    // The deck's origin when served (see TARGET above), '*' from file://.
-    var TARGET = config.target || '*';
-    function ours(event) {
-      return TARGET === '*' || event.origin === TARGET;
-    }
-    var L = config.labels;
-    var $ = function (id) { return document.getElementById(id); };
-    var status = $('td-status');
-    var connected = false;
-    var start = Date.now();
-    var totalTime = null;
-    var timings = [];
-    var index = 0;
-    var last = null;
-    var frames = {};
-    var STORAGE_KEY = 'talkdeck-speaker-notes-size';
-
-    var clockFormat;
-    try {
-      clockFormat = new Intl.DateTimeFormat(config.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    } catch (e) {
-      clockFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    }
-
-    function toOpener(message) {
-      if (window.opener && !window.opener.closed) window.opener.postMessage(JSON.stringify(Object.assign({ ns: NS }, message)), TARGET);
-    }
-
-    function minutes(seconds) {
-      var s = Math.round(Math.abs(seconds));
-      var h = Math.floor(s / 3600);
-      var m = Math.floor((s % 3600) / 60);
-      var rest = String(s % 60).padStart(2, '0');
-      return h ? h + ':' + String(m).padStart(2, '0') + ':' + rest : m + ':' + rest;
-    }
-
-    function makeFrame(box, url, params) {
-      var frame = document.createElement('iframe');
-      frame.src = url + (url.indexOf('?') < 0 ? '?' : '&') + params;
-      frame.title = box.querySelector('.td-label').textContent;
-      frame.setAttribute('tabindex', '-1');
-      box.querySelector('.td-frame').appendChild(frame);
-      return frame;
-    }
-
-    function setupFrames(url, loadId) {
-      if (frames.url === url && frames.loadId === loadId) return;
-      ['td-current', 'td-next'].forEach(function (id) {
-        var old = $(id).querySelector('iframe');
-        if (old) old.remove();
-      });
-      var common = 'receiver&controls=false&progress=false&history=false&hash=false&respondToHashChanges=false&keyboard=false' +
-        '&transition=none&backgroundTransition=none&autoSlide=0&help=false&overview=false&postMessage=true&postMessageEvents=true&minScale=0.05&slideNumber=false';
-      frames = {
-        url: url,
-        loadId: loadId,
-        current: makeFrame($('td-current'), url, common),
-        next: makeFrame($('td-next'), url, common),
-      };
-    }
-
-    function steer(frame, state, andNext) {
-      if (!frame || !frame.contentWindow || !state) return;
-      frame.contentWindow.postMessage(JSON.stringify({ method: 'setState', args: [state] }), TARGET);
-      if (andNext) frame.contentWindow.postMessage(JSON.stringify({ method: 'next' }), TARGET);
-    }
-
-    function showState(data) {
-      last = data;
-      index = data.index;
-      var number = data.label || String(data.index + 1);
-      $('td-position').textContent = L.slide + ' ' + number + (data.backup ? '' : ' ' + L.of + ' ' + data.total) + (data.title ? ' · ' + data.title : '');
-      var notes = $('td-notes');
-      notes.innerHTML = data.notes || '';
-      notes.classList.toggle('empty', !data.notes);
-      if (!data.notes) notes.textContent = L.noNotes;
-      notes.scrollTop = 0;
-      $('td-next-title').textContent = data.hasNext && data.nextTitle ? '· ' + data.nextTitle : '';
-      $('td-end').hidden = Boolean(data.hasNext);
-      $('td-next').querySelector('.td-frame').hidden = !data.hasNext;
-      // The previews never show lightboxes or the overview.
-      var state = Object.assign({}, data.state, { overview: false, previewIframe: undefined, previewImage: undefined, previewVideo: undefined });
-      steer(frames.current, state, false);
-      steer(frames.next, state, true);
-      tick();
-    }
-
-    function tick() {
-      var now = Date.now();
-      var elapsed = (now - start) / 1000;
-      $('td-clock').textContent = clockFormat.format(new Date(now));
-      $('td-elapsed').textContent = minutes(elapsed);
-      var left = $('td-left');
-      if (totalTime) {
-        $('td-duration').textContent = L.of + ' ' + minutes(totalTime);
-        var rest = totalTime - elapsed;
-        left.textContent = rest >= 0 ? minutes(rest) + ' ' + L.remaining : minutes(rest) + ' ' + L.overtime;
-        left.classList.toggle('over', rest < 0);
-      }
-      var known = timings.length && timings.every(function (t) { return typeof t === 'number'; });
-      $('td-pacing-label').hidden = !known;
-      $('td-pacing').hidden = !known;
-      if (!known) return;
-      // Planned time at the end of the current slide, and at its start.
-      var end = 0;
-      for (var i = 0; i <= index && i < timings.length; i++) end += timings[i];
-      var begin = end - (timings[index] || 0);
-      var pacing = $('td-pacing');
-      if (elapsed > end) {
-        pacing.textContent = minutes(elapsed - end) + ' ' + L.behind;
-        pacing.className = 'behind';
-      } else if (elapsed < begin) {
-        pacing.textContent = minutes(begin - elapsed) + ' ' + L.ahead;
-        pacing.className = 'ahead';
-      } else {
-        pacing.textContent = L.onTime;
-        pacing.className = 'on-time';
-      }
-    }
-
-    function setNotesSize(px) {
-      var size = Math.max(16, Math.min(72, px));
-      document.documentElement.style.setProperty('--notes-size', size + 'px');
-      try {
-        localStorage.setItem(STORAGE_KEY, String(size));
-      } catch (e) {
-        /* storage may be unavailable for file:// pages; the size then lasts for this window */
-      }
-      return size;
-    }
-
-    var notesSize = 30;
-    try {
-      notesSize = Number(localStorage.getItem(STORAGE_KEY)) || 30;
-    } catch (e) {
-      notesSize = 30;
-    }
-    notesSize = setNotesSize(notesSize);
-    $('td-larger').addEventListener('click', function () { notesSize = setNotesSize(notesSize + 4); });
-    $('td-smaller').addEventListener('click', function () { notesSize = setNotesSize(notesSize - 4); });
-    $('td-backup').addEventListener('click', function () { toOpener({ type: 'backup' }); });
-    $('td-reset').addEventListener('click', function () {
-      start = Date.now();
-      tick();
-    });
-
-    window.addEventListener('message', function (event) {
-      var data;
-      try {
-        data = typeof event.data === 'string' ? JSON.parse(event.data) : null;
-      } catch (e) {
-        return;
-      }
-      if (!data || !ours(event)) return;
-      if (event.source === window.opener && data.ns === NS) {
-        if (data.type === 'connect') {
-          if (!connected) start = Date.now();
-          connected = true;
-          status.hidden = true;
-          totalTime = data.totalTime;
-          timings = data.timings || [];
-          $('td-backup').hidden = !data.appendix;
-          setupFrames(data.url, data.loadId);
-          toOpener({ type: 'connected' });
-        } else if (data.type === 'state' && connected) {
-          showState(data);
-        }
-        return;
-      }
-      // A preview finished loading: give it the current slide.
-      if (data.namespace === 'reveal' && data.eventName === 'ready' && last) {
-        if (event.source === (frames.current && frames.current.contentWindow)) steer(frames.current, last.state, false);
-        if (event.source === (frames.next && frames.next.contentWindow)) steer(frames.next, last.state, true);
-      }
-    });
-
-    // Keys go to the presentation, so a presenter's remote works with this window in front.
-    // F5 / Ctrl+R would blank this window: it has no address to reload from.
-    document.addEventListener('keydown', function (event) {
-      if ((event.key === 'F5') || ((event.ctrlKey || event.metaKey) && event.key === 'r')) {
-        event.preventDefault();
-        return;
-      }
-      if (event.target && event.target.tagName === 'BUTTON' && (event.key === 'Enter' || event.key === ' ')) return;
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      toOpener({ type: 'key', keyCode: event.keyCode });
-      event.preventDefault();
-    });
-
-    setInterval(function () {
-      if (!window.opener || window.opener.closed) {
-        status.textContent = L.lost;
-        status.hidden = false;
-        return;
-      }
-      toOpener({ type: 'heartbeat' });
-      tick();
-    }, 1000);
-    tick();
   }
 
   root.TalkdeckSpeakerView = TalkdeckSpeakerView;

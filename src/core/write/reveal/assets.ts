@@ -54,6 +54,11 @@ const OWN_PLUGINS = [
   { file: 'slide-labels.js', global: 'TalkdeckSlideLabels' },
   { file: 'speaker-view.js', global: 'TalkdeckSpeakerView' },
 ];
+/**
+ * Scripts of talkdeck's own that are not reveal.js plugins: the speaker view's window (its
+ * markup and the script that runs in it, which speaker-view.js writes into the popup).
+ */
+const OWN_SCRIPTS = ['speaker-window.js'];
 
 const FONT_CSS = 'theme/fonts.css';
 
@@ -82,7 +87,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
     { to: 'reveal/reveal.css', from: `${roots.reveal}/reveal.css` },
     { to: 'reveal/reveal.js', from: `${roots.reveal}/reveal.js` },
     ...PLUGINS.map((p) => ({ to: `reveal/plugin/${p.file}`, from: `${roots.reveal}/plugin/${p.file}` })),
-    ...OWN_PLUGINS.map((p) => ({ to: `plugin/${p.file}`, from: `${roots.plugins}/${p.file}` })),
+    ...[...OWN_PLUGINS.map((p) => p.file), ...OWN_SCRIPTS].map((file) => ({ to: `plugin/${file}`, from: `${roots.plugins}/${file}` })),
     { to: 'theme/layouts.css', from: `${roots.themes}/layouts.css` },
   ];
   const styles = ['reveal/reset.css', 'reveal/reveal.css'];
@@ -119,7 +124,12 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
   return {
     copies,
     styles,
-    scripts: ['reveal/reveal.js', ...PLUGINS.map((p) => `reveal/plugin/${p.file}`), ...OWN_PLUGINS.map((p) => `plugin/${p.file}`)],
+    scripts: [
+      'reveal/reveal.js',
+      ...PLUGINS.map((p) => `reveal/plugin/${p.file}`),
+      ...OWN_PLUGINS.map((p) => `plugin/${p.file}`),
+      ...OWN_SCRIPTS.map((file) => `plugin/${file}`),
+    ],
     plugins: [...PLUGINS, ...OWN_PLUGINS].map((p) => p.global),
   };
 }
