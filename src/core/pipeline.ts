@@ -11,7 +11,9 @@ import { THEMES } from './deck/themes.js';
 import { validateDeck, type ValidatedSlide } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
+import type { DeckChanges } from './model/changes.js';
 import type { DeckModel } from './model/types.js';
+import type { ContentHash } from './diff/slide-content.js';
 import type { SourceFile } from './base/source.js';
 import { readDeckFile } from './read/deck-file.js';
 import type { RevealMdJson } from './read/markdown/types.js';
@@ -52,6 +54,13 @@ export interface DeckInput extends ModelInput {
   read: (relativePath: string) => string;
   roots: AssetRoots;
   renderer: Renderer;
+  /**
+   * An earlier version to compare with (`--since`): its model and its files' content hashes.
+   * The build then carries the change set (`model.changes`) for the speaker view's marks.
+   */
+  since?: { label: string; revision?: DeckChanges['revision']; model: DeckModel; hash: ContentHash } | undefined;
+  /** Content hashes of this deck's files (images), for the comparison with `since`. */
+  hash?: ContentHash | undefined;
 }
 
 export interface DeckBuild {
@@ -159,6 +168,19 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const warnings = sortByPlace([...earlyWarnings, ...findings.filter((f) => f.severity === 'warning')]);
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
+
+  if (input.since) {
+    // Loaded only by a build that compares (it brings the diff library).
+    const { diffDecks } = await import('./diff/diff-decks.js');
+    const { since } = input;
+    model.changes = diffDecks({
+      before: since.model,
+      after: model,
+      since: since.label,
+      revision: since.revision,
+      hash: { before: since.hash, after: input.hash ?? (() => undefined) },
+    });
+  }
 
   const written = writeRevealDeck(model, {
     file: input.file,

@@ -31,6 +31,25 @@ export interface SpeakerLabels {
   blocked: string;
   /** The button that jumps to the backup slides. */
   backup: string;
+  /** The change marks of a build with `--since` (templates/plugins/speaker-changes.js). */
+  changes: SpeakerChangeLabels;
+}
+
+/** What the speaker view says about changes since an earlier version; `{since}` is that version. */
+export interface SpeakerChangeLabels {
+  /** The badge beside "Slide 3 of 26", by how the slide changed. */
+  added: string;
+  moved: string;
+  changed: string;
+  /** The button (and help entry) that lists the changed slides. */
+  list: string;
+  /** Heading of that list. */
+  heading: string;
+  close: string;
+  /** A slide of the earlier version that is gone (it cannot be opened). */
+  removed: string;
+  /** The entry of reveal.js's help overlay for the key that opens the list. */
+  help: string;
 }
 
 /**
@@ -132,6 +151,16 @@ const LABELS: Record<string, Labels> = {
       lost: 'Lost the connection to the presentation. Close this window and press S in the presentation.',
       blocked: 'The speaker view could not open. Allow pop-up windows for this page, then press S again.',
       backup: 'Backup slides',
+      changes: {
+        added: 'new since {since}',
+        moved: 'moved since {since}',
+        changed: 'changed since {since}',
+        list: 'Changes',
+        heading: 'Changed since {since}',
+        close: 'Close',
+        removed: 'removed',
+        help: 'List the slides changed since the earlier version (speaker view)',
+      },
     },
     changes: {
       heading: 'Changes since {since}',
@@ -206,6 +235,16 @@ const LABELS: Record<string, Labels> = {
       lost: 'Die Verbindung zur Präsentation ist unterbrochen. Dieses Fenster schließen und in der Präsentation S drücken.',
       blocked: 'Die Sprecheransicht konnte nicht geöffnet werden. Pop-up-Fenster für diese Seite erlauben und erneut S drücken.',
       backup: 'Backup-Folien',
+      changes: {
+        added: 'neu seit {since}',
+        moved: 'verschoben seit {since}',
+        changed: 'geändert seit {since}',
+        list: 'Änderungen',
+        heading: 'Geändert seit {since}',
+        close: 'Schließen',
+        removed: 'entfernt',
+        help: 'Seit der früheren Fassung geänderte Folien auflisten (Sprecheransicht)',
+      },
     },
     changes: {
       heading: 'Änderungen seit {since}',
