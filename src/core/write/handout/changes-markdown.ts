@@ -46,18 +46,23 @@ function field(f: FieldChange, deck: ChangedDeck): string {
   if (f.part === 'backup') return what;
   const parts: WordPart[] = f.words ?? [...(f.old !== undefined ? [{ text: f.old, op: '-' as const }] : []), ...(f.new !== undefined ? [{ text: f.new, op: '+' as const }] : [])];
   const runs = shortened(parts);
-  // A replaced run reads as two: `~~old~~ **new**`.
-  return `${what}: ${runs.map((p, i) => word(p) + (p.op === '-' && runs[i + 1]?.op === '+' && !/\s$/.test(p.text) ? ' ' : '')).join('')}`;
+  return `${what}: ${runs.map((p, i) => word(p, runs[i - 1], runs[i + 1])).join('')}`;
 }
 
-/** A run of a word diff: removed ~~struck~~, added **bold**, with its spaces outside the marks. */
-function word(p: WordPart): string {
+/**
+ * A run of a word diff: removed ~~struck~~, added **bold**, its spaces outside the marks. A mark
+ * next to a word that starts or ends in punctuation (`März**, nach**`) would not count as a mark in
+ * CommonMark: a space goes between them. Two marks in a row read as two: `~~old~~ **new**`.
+ */
+function word(p: WordPart, before: WordPart | undefined, after: WordPart | undefined): string {
   if (p.op === '=') return md(p.text);
   const core = p.text.trim();
   if (!core) return md(p.text);
   const mark = p.op === '-' ? '~~' : '**';
-  const lead = /^\s/.test(p.text) ? ' ' : '';
-  const trail = /\s$/.test(p.text) ? ' ' : '';
+  const apart = (edge: string, neighbour: string | undefined): boolean => /[^\p{L}\p{N}\s]/u.test(edge) && /[\p{L}\p{N}]/u.test(neighbour ?? ' ');
+  const afterMark = before !== undefined && before.op !== '=' && !/\s$/.test(before.text);
+  const lead = /^\s/.test(p.text) || afterMark || apart(core[0]!, before?.text.at(-1)) ? ' ' : '';
+  const trail = /\s$/.test(p.text) || apart(core.at(-1)!, after?.text[0]) ? ' ' : '';
   return `${lead}${mark}${md(core)}${mark}${trail}`;
 }
 
