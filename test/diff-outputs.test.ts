@@ -2,7 +2,7 @@
 // file carrying the change marks, a build without --since carrying none, and serve's builder
 // comparing on every rebuild. The deck: test/fixtures/diff-speaker/old → new as two commits.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -84,5 +84,57 @@ describe('serve --since', () => {
     if (result.kind !== 'built') return;
     expect(result.build.model?.changes?.counts).toEqual({ added: 1, removed: 0, moved: 1, changed: 1, unchanged: 2 });
     expect(result.build.files.has('plugin/speaker-changes.js')).toBe(true);
+  });
+});
+
+describe('talkdeck diff, at the edges', () => {
+  it('tells an image replaced in the repository by its content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-diff-image-'));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.org');
+    git('config', 'user.name', 'Test');
+    mkdirSync(join(dir, 'images'));
+    copyFileSync(fixture('diff-image-replaced/old/talk.yaml'), join(dir, 'talk.yaml'));
+    copyFileSync(fixture('diff-image-replaced/old/images/map.svg'), join(dir, 'images/map.svg'));
+    git('add', '-A');
+    git('commit', '-qm', 'Map');
+    copyFileSync(fixture('diff-image-replaced/new/images/map.svg'), join(dir, 'images/map.svg'));
+    const r = talkdeck(dir, ['diff', '--since', 'HEAD', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [slide] = JSON.parse(r.stdout).decks[0].slides;
+    expect(slide.status).toBe('changed');
+    expect(slide.fields.map((f: { field: string; old: string; new: string }) => [f.field, f.old.replace(/\(\w+\)/, '(…)'), f.old === f.new])).toEqual([['src', 'images/map.svg (…)', false]]);
+  });
+
+  it('shows deck text on the terminal escaped, with colours on too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-diff-escape-'));
+    const deck = (point: string) => `title: T\nlang: en\nslides:\n  - title: One\n    points: ["${point}"]\n    notes: N.\n`;
+    writeFileSync(join(dir, 'a.yaml'), deck('calm'));
+    writeFileSync(join(dir, 'b.yaml'), deck('\\e[2J\\e]0;owned\\a calm \\u202e'));
+    const r = talkdeck(dir, ['diff', 'a.yaml', 'b.yaml'], { FORCE_COLOR: '1', NO_COLOR: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('\\x1b[2J\\x1b]0;owned\\x07');
+    expect(r.stdout).toContain('\\u202e');
+    // talkdeck's own colours are there; nothing of the deck's reaches the terminal raw.
+    expect(r.stdout).toContain('\x1b[32m');
+    expect(r.stdout).not.toMatch(/\x1b\[2J|\x1b\]0|\u202e/);
+  });
+
+  it('refuses to replace a change report it did not write, and compares nothing with errors in a version', () => {
+    mkdirSync(join(repo, 'mine'), { recursive: true });
+    writeFileSync(join(repo, 'mine/talk-changes.html'), '<!doctype html><title>My notes</title>');
+    const r = talkdeck(repo, ['diff', '--since', 'v1', '--html', '--out', 'mine']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/mine\/talk-changes\.html exists and was not made by talkdeck \[foreign-output\]/);
+    expect(readFileSync(join(repo, 'mine/talk-changes.html'), 'utf8')).toBe('<!doctype html><title>My notes</title>');
+
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-diff-broken-'));
+    writeFileSync(join(dir, 'a.yaml'), 'title: T\nslides:\n  - title: One\n    points: [a]\n    cite: [nowhere]\n');
+    writeFileSync(join(dir, 'b.yaml'), 'title: T\nslides:\n  - title: One\n    points: [a]\n');
+    const broken = talkdeck(dir, ['diff', 'a.yaml', 'b.yaml']);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/a\.yaml:5:\d+: error: .*nowhere[\s\S]*✗ b: fix the errors above to compare the two versions/);
   });
 });

@@ -84,7 +84,7 @@ export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = lo
 export async function earlierModel(deck: DeckLocation, cwd: string, since: string, layers: ModelInput['layers']): Promise<NonNullable<DeckInput['since']> | { errors: TalkdeckError[] }> {
   const version = deckAtRevision(deck, cwd, since);
   const { model, errors } = await modelDeck({ ...version.input, layers });
-  if (!model || errors.some((e) => e.severity === 'error')) return { errors };
+  if (!model || errors.length) return { errors };
   return { label: version.label, revision: version.revision, model, hash: version.hash };
 }
 

@@ -70,7 +70,8 @@ export async function runDiff(io: Io, opts: DiffOptions): Promise<number> {
       continue;
     }
     const [old, next] = [await model(before.input, layers), await model(after.input, layers)];
-    if (!old.model || !next.model) {
+    // A version with errors may be modelled in part (a slide left out): compared, it would mislead.
+    if (!old.model || !next.model || old.errors.length || next.errors.length) {
       const errors = [...old.errors, ...next.errors];
       printProblems(io, errors, opts.debug);
       io.stderr.write(`✗ ${deck.name}: fix the errors above to compare the two versions\n`);

@@ -159,6 +159,7 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
     watcher = await watchFolders(folders, () => rebuilds.trigger(), (error) => io.stderr.write(`warning: watching for changes failed: ${error.message}\n`));
     if (stop.aborted) return 0;
     printBanner(io, deck, server, opts.host, folders);
+    if (since) io.stdout.write(`  The speaker view (S) marks what changed since ${opts.since}; D lists the changed slides.\n\n`);
     if (opts.open) await openBrowser(io, server.url);
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();
