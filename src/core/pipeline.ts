@@ -1,7 +1,9 @@
 /**
  * The pipeline, the one place where the floors meet: deck text in, files in memory out.
- * read (read/deck-file.ts) → validate (deck/) → model (model/) → lint (lint/) → write
- * (write/reveal/). Nothing here touches the disk; the shell reads inputs and writes the result.
+ * read (read/deck-file.ts) → validate (deck/) → model (model/) → lint (lint/) → (with an
+ * earlier version, `--since`: compare, diff/) → write (write/reveal/). `modelDeck` stops at the
+ * model (`talkdeck diff` models both versions so). Nothing here touches the disk; the shell
+ * reads inputs and writes the result.
  * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
 import { TalkdeckError } from './base/errors.js';
