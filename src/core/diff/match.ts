@@ -76,7 +76,7 @@ export function matchSlides(before: MatchSlide[], after: MatchSlide[]): Matching
   };
 
   // 1. The same id: the same slide, whatever changed on it.
-  const count = (list: MatchSlide[]) => list.reduce((m, s) => m.set(s.id, (m.get(s.id) ?? 0) + 1), new Map<string, number>());
+  const count = (list: { id: string }[]) => list.reduce((m, s) => m.set(s.id, (m.get(s.id) ?? 0) + 1), new Map<string, number>());
   const oldIds = count(before);
   const newIds = new Map(after.map((s, i) => [s.id, i]));
   const newCount = count(after);
@@ -86,7 +86,21 @@ export function matchSlides(before: MatchSlide[], after: MatchSlide[]): Matching
     pair(o, n);
   });
 
-  // 2. The rest by how alike they are, most alike first.
+  // 2. The same content under another title or id (one of a kind on both sides): the same slide.
+  // Cheap, and it spares the comparison of every slide with every other below for most of them.
+  const contentKey = (s: MatchSlide): string => `${s.content.body}\0${s.content.notes}`;
+  const oldKeys = count(before.map((s) => ({ id: contentKey(s) })));
+  const newKeys = count(after.map((s) => ({ id: contentKey(s) })));
+  const newByKey = new Map<string, number>();
+  after.forEach((s, n) => !taken.has(n) && newByKey.set(contentKey(s), n));
+  before.forEach((s, o) => {
+    const key = contentKey(s);
+    const n = newByKey.get(key);
+    if (partner[o] !== undefined || n === undefined || taken.has(n) || key === '\0' || oldKeys.get(key) !== 1 || newKeys.get(key) !== 1) return;
+    pair(o, n);
+  });
+
+  // 3. The rest by how alike they are, most alike first.
   const profiles = { old: before.map(profile), new: after.map(profile) };
   const candidates: { o: number; n: number; score: number }[] = [];
   const spread = (i: number, list: unknown[]): number => (list.length > 1 ? i / (list.length - 1) : 0);
@@ -102,7 +116,7 @@ export function matchSlides(before: MatchSlide[], after: MatchSlide[]): Matching
   candidates.sort((a, b) => b.score - a.score || a.n - b.n || a.o - b.o);
   for (const c of candidates) if (partner[c.o] === undefined && !taken.has(c.n)) pair(c.o, c.n);
 
-  // 3. A slide left over on both sides, of the same layout, between the same neighbours: the one
+  // 4. A slide left over on both sides, of the same layout, between the same neighbours: the one
   // slide rewritten in place (a section renamed has nothing else to be known by).
   before.forEach((_, o) => {
     if (partner[o] !== undefined) return;
@@ -114,7 +128,7 @@ export function matchSlides(before: MatchSlide[], after: MatchSlide[]): Matching
     });
   });
 
-  // 4. Split and merged slides: what one side lacks a partner for, found inside a slide of the other.
+  // 5. Split and merged slides: what one side lacks a partner for, found inside a slide of the other.
   const splitFrom = new Map<number, number>();
   after.forEach((_, n) => {
     if (taken.has(n)) return;
