@@ -67,7 +67,7 @@ function heading(deck: ComparedDeck, safe: (t: string) => string, paint: Paint):
   return `${paint('1', safe(deck.after.model.name))}: ${changed ? 'changes' : 'no changes'} since ${what}`;
 }
 
-export function countLine(c: DeckChanges): string {
+function countLine(c: DeckChanges): string {
   const { added, removed, moved, changed, unchanged } = c.counts;
   return [`${added} added`, `${removed} removed`, `${moved} moved`, `${changed} changed`, `${unchanged} unchanged`].join(', ') + (c.deck.length ? `; ${count(c.deck.length, 'deck field')} changed` : '');
 }

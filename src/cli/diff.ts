@@ -10,7 +10,7 @@ import { TalkdeckError, exitCodeFor } from '../core/base/errors.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import { diffDecks } from '../core/diff/diff-decks.js';
 import type { ChangedDeck } from '../core/model/change-labels.js';
-import { modelDeck, type ModelInput } from '../core/pipeline.js';
+import { modelDeck } from '../core/pipeline.js';
 import { renderChangeReport } from '../core/write/changes/page.js';
 import { changesMarkdown } from '../core/write/handout/changes-markdown.js';
 import { isTalkdeckHtml } from '../core/base/generated.js';
@@ -69,7 +69,7 @@ export async function runDiff(io: Io, opts: DiffOptions): Promise<number> {
       problems.push(error);
       continue;
     }
-    const [old, next] = [await model(before.input, layers), await model(after.input, layers)];
+    const [old, next] = [await modelDeck({ ...before.input, layers }), await modelDeck({ ...after.input, layers })];
     // A version with errors may be modelled in part (a slide left out): compared, it would mislead.
     if (!old.model || !next.model || old.errors.length || next.errors.length) {
       const errors = [...old.errors, ...next.errors];
@@ -125,10 +125,6 @@ function plan(io: Io, opts: DiffOptions): Comparison[] {
   const [a, b] = opts.decks.map((name) => resolveDeck(io.cwd, name));
   const shown = relative(io.cwd, resolve(io.cwd, a!.file)) || a!.file;
   return [{ deck: b!, before: () => deckOnDisk(a!, io.cwd, shown), after: () => deckOnDisk(b!, io.cwd) }];
-}
-
-function model(input: ModelInput, layers: ModelInput['layers']): ReturnType<typeof modelDeck> {
-  return modelDeck({ ...input, layers });
 }
 
 function render(compared: ComparedDeck[], format: DiffFormat, color: boolean): string {

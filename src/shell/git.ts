@@ -135,7 +135,7 @@ function describe(dir: string, commit: string): Revision {
  * A file's content hash as git computes it (SHA-1 of `blob <size>\0` and the bytes), so a file
  * on disk and the same file in a commit have the same hash without asking git.
  */
-export function blobHash(bytes: Uint8Array): string {
+function blobHash(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 

@@ -13,7 +13,7 @@ export interface Pair<T> {
 }
 
 /** Two items this alike (0 to 1) or more are one item changed. */
-export const ALIKE = 0.4;
+const ALIKE = 0.4;
 
 export function alignLists<T>(before: readonly T[], after: readonly T[], textOf: (item: T) => string, alike = ALIKE): Pair<T>[] {
   const out: { pair: Pair<T>; at: number }[] = [];

@@ -24,7 +24,7 @@ export interface SlideComparison {
 }
 
 /** Deck text named in a number line: short enough to read on one line. */
-export function shortLabel(text: string, max = 60): string {
+function shortLabel(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
