@@ -87,7 +87,9 @@ export function treeAtRevision(deckFile: string, ref: string, shownAs: string): 
   const blob = files.get(deckName);
   const revision = describe(dir, commit);
   if (!blob) {
-    throw gitError(`${path} did not exist at ${ref} (${revision.commit.slice(0, 7)}, ${revision.date}): name a revision that has this deck, e.g. a later commit`);
+    throw gitError(
+      `${path} did not exist at ${ref} (${revision.commit.slice(0, 7)}, ${revision.date}): the deck is newer or was moved since; name a revision that has it, or compare two files: talkdeck diff old.yaml new.yaml`,
+    );
   }
   const read = (rel: string): Uint8Array => {
     const hash = files.get(rel);
