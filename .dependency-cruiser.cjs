@@ -2,7 +2,7 @@
  * The house rules: which folder of src/ may import which. Dependencies point one way, from the
  * command line down to the leaves:
  *
- *   cli → serve → shell → core/pipeline.ts → write, lint → model → read → deck → base
+ *   cli → serve → shell → core/pipeline.ts → write, lint → diff → model → read → deck → base
  *
  * A lower floor never imports a higher one, not even a type (the TypeScript parser, swc, reports
  * `import type` like any import). Checked by test/architecture.test.ts in `npm test`; run it
@@ -42,18 +42,29 @@ module.exports = {
     forbid('deck-below-readers', 'deck/ says what a deck may say; readers target it, so it imports only base/.', '^src/core/deck/', '^src/core/', '^src/core/(base|deck)/'),
     forbid(
       'readers-below-model',
-      'A reader turns a file into deck data; it never reaches the model, lint, writers or the pipeline.',
+      'A reader turns a file into deck data; it never reaches the model, the comparison, lint, writers or the pipeline.',
       '^src/core/read/',
-      `^src/core/(model|lint|write)/|${CORE_ROOT}`,
+      `^src/core/(model|diff|lint|write)/|${CORE_ROOT}`,
     ),
     forbid(
       'model-below-outputs',
-      'The model is built from the validated deck; it never imports readers, lint, writers or the pipeline.',
+      'The model is built from the validated deck; it never imports readers, the comparison, lint, writers or the pipeline.',
       '^src/core/model/',
+      `^src/core/(read|diff|lint|write)/|${CORE_ROOT}`,
+    ),
+    forbid(
+      'diff-compares-models',
+      'The comparison (diff/) takes two models and makes the change set the model holds (model/changes.ts); it never reads a file, lints or writes.',
+      '^src/core/diff/',
       `^src/core/(read|lint|write)/|${CORE_ROOT}`,
     ),
-    forbid('lint-reads-only-the-model', 'Lint and the writers both read the model; neither imports the other (nor a reader).', '^src/core/lint/', `^src/core/(read|write)/|${CORE_ROOT}`),
-    forbid('writers-read-only-the-model', 'A writer reads only the model: never a reader, lint or the pipeline.', '^src/core/write/', `^src/core/(read|lint)/|${CORE_ROOT}`),
+    forbid('lint-reads-only-the-model', 'Lint and the writers both read the model; neither imports the other (nor a reader, nor the comparison).', '^src/core/lint/', `^src/core/(read|write|diff)/|${CORE_ROOT}`),
+    forbid(
+      'writers-read-only-the-model',
+      'A writer reads only the model (`model.changes` included): never a reader, the comparison, lint or the pipeline.',
+      '^src/core/write/',
+      `^src/core/(read|diff|lint)/|${CORE_ROOT}`,
+    ),
     {
       name: 'writers-apart',
       comment: 'Each output format is its own writer; what HTML writers share lives in write/html/, files in write/output-file.ts.',

@@ -40,6 +40,7 @@ describe('architecture', () => {
       [
         'base-is-a-leaf: src/core/base/leaf.ts → src/core/lint/rule.ts',
         'core-not-shell: src/core/model/model.ts → src/cli/main.ts',
+        'diff-compares-models: src/core/diff/compare.ts → src/core/write/handout/format.ts',
         'lint-reads-only-the-model: src/core/lint/rule.ts → src/core/write/html/page.ts',
         'model-below-outputs: src/core/model/model.ts → src/core/write/pptx/slides.ts',
         'no-circular: src/core/base/leaf.ts → src/core/lint/rule.ts → src/core/write/html/page.ts → src/core/base/leaf.ts',

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
 import { writeDeckOutput } from '../shell/write-output.js';
-import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
+import { forEachDeck, marked, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { namesFile } from './output-target.js';
 import { count } from './plural.js';
@@ -26,9 +26,9 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
     opts.debug,
     (deck, build, ms) => {
       const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
-      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
+      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)${marked(build.model)}\n`);
     },
     // Said only when there is a previous output to leave alone.
-    { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written') },
+    { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written'), since: opts.since },
   );
 }

@@ -4,13 +4,15 @@
  */
 import { relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import { buildDeck, type DeckBuild } from '../core/pipeline.js';
+import { buildDeck, modelDeck, type DeckBuild, type DeckInput, type ModelInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import type { TemplateSet } from '../core/write/html/templates.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import { loadConfig } from '../shell/config.js';
 import { discoverDecks, readDeck, readTemplates, resolveDeck, templatesFor, type DeckLocation } from '../shell/decks.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
+import { deckAtRevision } from '../shell/deck-versions.js';
+import { diskHashes } from '../shell/git.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
 import type { Io } from './io.js';
 
@@ -52,9 +54,10 @@ export interface DeckBuilder {
 /**
  * Loads, once per run, what every deck's build needs: the project's config file and the built-in
  * templates with their renderer. A broken config file stops the whole run (main() reports it),
- * since it would break every deck alike. `cli` holds settings given as flags.
+ * since it would break every deck alike. `cli` holds settings given as flags; `since`, a git
+ * revision each deck is compared with (its build then carries the change set).
  */
-export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = loadConfig(io.cwd)): Promise<DeckBuilder> {
+export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = loadConfig(io.cwd), since?: string): Promise<DeckBuilder> {
   const builtin: TemplateSet = await withPrecompiled(readTemplates(builtinTemplatesDir(), io.cwd));
   let shared: Renderer | undefined;
   return {
@@ -62,13 +65,27 @@ export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = lo
       try {
         const templates = templatesFor(deck, io.cwd, builtin);
         const renderer = templates === builtin ? (shared ??= await loadRenderer(builtin)) : await loadRenderer(templates);
-        return await buildDeck({ ...readDeck(deck, io.cwd, renderer), layers: { config, cli } });
+        const layers = { config, cli };
+        const earlier = since === undefined ? undefined : await earlierModel(deck, io.cwd, since, layers);
+        if (earlier && 'errors' in earlier) return { name: deck.name, files: new Map(), model: undefined, errors: earlier.errors, warnings: [] };
+        return await buildDeck({ ...readDeck(deck, io.cwd, renderer), layers, since: earlier, hash: earlier && diskHashes(deck.dir) });
       } catch (error) {
         if (!(error instanceof TalkdeckError)) throw error;
         return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
       }
     },
   };
+}
+
+/**
+ * The deck as it was at a git revision, modelled, for a build that marks what changed since
+ * (`--since`); the problems of that version when it cannot be modelled.
+ */
+export async function earlierModel(deck: DeckLocation, cwd: string, since: string, layers: ModelInput['layers']): Promise<NonNullable<DeckInput['since']> | { errors: TalkdeckError[] }> {
+  const version = deckAtRevision(deck, cwd, since);
+  const { model, errors } = await modelDeck({ ...version.input, layers });
+  if (!model || errors.length) return { errors };
+  return { label: version.label, revision: version.revision, model, hash: version.hash };
 }
 
 /** Builds the given decks in memory (for tests and tools). */

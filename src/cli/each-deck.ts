@@ -21,6 +21,8 @@ export interface DeckOutputOptions {
   /** Replace an existing file talkdeck did not write. */
   force: boolean;
   debug: boolean;
+  /** Compare each deck with its version at this git revision and mark the changes (`--since`). */
+  since?: string | undefined;
 }
 
 export async function forEachDeck(
@@ -29,18 +31,23 @@ export async function forEachDeck(
   debug: boolean,
   /** `ms()` is the time since this deck's build began. */
   step: (deck: DeckLocation, build: BuiltDeck, ms: () => number) => Promise<void> | void,
-  /** What a failed deck means for its output, in the user's words. */
-  wording: { failed: string | ((deck: DeckLocation) => string) } = { failed: 'nothing written' },
+  options: {
+    /** What a failed deck means for its output, in the user's words. */
+    failed?: string | ((deck: DeckLocation) => string);
+    /** A git revision to compare each deck with (`--since`): its build carries the change set. */
+    since?: string | undefined;
+  } = {},
 ): Promise<number> {
   const problems: TalkdeckError[] = [];
   const decks = selectDecks(io, names);
-  const builder = await createDeckBuilder(io);
+  const builder = await createDeckBuilder(io, undefined, undefined, options.since);
+  const failed = options.failed ?? 'nothing written';
   for (const deck of decks) {
     const started = performance.now();
     const build = await builder.build(deck);
     if (build.errors.length || !build.model) {
       printProblems(io, [...build.warnings, ...build.errors], debug);
-      io.stderr.write(`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof wording.failed === 'string' ? wording.failed : wording.failed(deck)}\n`);
+      io.stderr.write(`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof failed === 'string' ? failed : failed(deck)}\n`);
       problems.push(...build.errors);
       continue;
     }
@@ -54,4 +61,12 @@ export async function forEachDeck(
     }
   }
   return exitCodeFor(problems);
+}
+
+/** What `--since` marked, after the build line: "; speaker view marks 6 slides changed since v1-approved". */
+export function marked(model: DeckModel): string {
+  const c = model.changes;
+  if (!c) return '';
+  const n = c.counts.added + c.counts.moved + c.counts.changed;
+  return `; speaker view marks ${count(n, 'slide')} changed since ${c.since}${c.counts.removed ? ` (${c.counts.removed} removed)` : ''}`;
 }

@@ -49,6 +49,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
     });
     const sections = build.model.slides.filter((s) => s.layout === 'section').length;
     const inSections = sections ? ` in ${count(sections, 'section')}` : '';
-    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections} → ${relative(io.cwd, target) || target}\n`);
-  });
+    const changes = build.model.changes ? `, with the changes since ${build.model.changes.since}` : '';
+    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections}${changes} → ${relative(io.cwd, target) || target}\n`);
+  }, { since: opts.since });
 }

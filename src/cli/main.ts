@@ -9,6 +9,7 @@ import { version } from '../shell/paths.js';
 import type { CommandSpec } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
 import { handoutCommand } from './commands/handout.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
@@ -25,7 +26,7 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, initCommand, importCommand, pdfCommand, pptxCommand, handoutCommand];
+const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, diffCommand, initCommand, importCommand, pdfCommand, pptxCommand, handoutCommand];
 
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Deck text reaches the terminal in many messages; whatever a command prints, control

@@ -6,10 +6,10 @@
 import { loadConfig } from '../shell/config.js';
 import { networkInterfaces } from 'node:os';
 import { isAbsolute, relative } from 'node:path';
-import { TalkdeckError } from '../core/base/errors.js';
+import { exitCodeFor, TalkdeckError } from '../core/base/errors.js';
 import { quoteArg } from '../core/base/quote-arg.js';
 import { discoverDecks, resolveDeck, type DeckLocation } from '../shell/decks.js';
-import { noDecks } from './deck-builder.js';
+import { earlierModel, noDecks } from './deck-builder.js';
 import { builtinTemplatesDir, packageRoot } from '../shell/paths.js';
 import { debounce } from '../serve/debounce.js';
 import { createDevBuilder, type DevBuildResult } from '../serve/dev-build.js';
@@ -28,6 +28,8 @@ export interface ServeOptions {
   host: string;
   open: boolean;
   debug: boolean;
+  /** Mark in the speaker view what changed since this git revision (read once, at the start). */
+  since?: string | undefined;
 }
 
 /** Quiet time after the last save before rebuilding: editors write in a few steps. */
@@ -51,7 +53,14 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
   // Developing talkdeck itself (not installed under node_modules): its templates change too.
   const developing = !/[/\\]node_modules[/\\]/.test(packageRoot());
   const folders = developing ? [deck.dir, builtinTemplatesDir()] : [deck.dir];
-  const builder = createDevBuilder({ deck, cwd: io.cwd, builtinMayChange: developing, config: loadConfig(io.cwd) });
+  const config = loadConfig(io.cwd);
+  // The earlier version does not change while serving: modelled once.
+  const since = opts.since === undefined ? undefined : await earlierModel(deck, io.cwd, opts.since, { config });
+  if (since && 'errors' in since) {
+    printProblems(io, since.errors, opts.debug);
+    return exitCodeFor(since.errors);
+  }
+  const builder = createDevBuilder({ deck, cwd: io.cwd, builtinMayChange: developing, config, since });
   const site = new LiveSite(deck.name);
   const stillServing = (): string => (site.built ? 'still serving the last good build' : 'the browser shows the problems until they are fixed');
   let printedWarnings = '';
@@ -150,6 +159,7 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
     watcher = await watchFolders(folders, () => rebuilds.trigger(), (error) => io.stderr.write(`warning: watching for changes failed: ${error.message}\n`));
     if (stop.aborted) return 0;
     printBanner(io, deck, server, opts.host, folders);
+    if (since) io.stdout.write(`  The speaker view (S) marks what changed since ${opts.since}; D lists the changed slides.\n\n`);
     if (opts.open) await openBrowser(io, server.url);
     await new Promise<void>((resolve) => {
       if (stop.aborted) resolve();

@@ -1,17 +1,22 @@
 /**
  * The pipeline, the one place where the floors meet: deck text in, files in memory out.
- * read (read/deck-file.ts) → validate (deck/) → model (model/) → lint (lint/) → write
- * (write/reveal/). Nothing here touches the disk; the shell reads inputs and writes the result.
+ * read (read/deck-file.ts) → validate (deck/) → model (model/) → lint (lint/) → (with an
+ * earlier version, `--since`: compare, diff/) → write (write/reveal/). `modelDeck` stops at the
+ * model (`talkdeck diff` models both versions so). Nothing here touches the disk; the shell
+ * reads inputs and writes the result.
  * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
 import { TalkdeckError } from './base/errors.js';
 import { errorAt } from './base/source.js';
-import { resolveSettings, type SettingsLayer } from './deck/settings.js';
+import { resolveSettings, type Settings, type SettingsLayer } from './deck/settings.js';
 import { THEMES } from './deck/themes.js';
-import { validateDeck } from './deck/validate.js';
+import { validateDeck, type ValidatedSlide } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
+import type { DeckChanges } from './model/changes.js';
 import type { DeckModel } from './model/types.js';
+import type { ContentHash } from './diff/slide-content.js';
+import type { SourceFile } from './base/source.js';
 import { readDeckFile } from './read/deck-file.js';
 import type { RevealMdJson } from './read/markdown/types.js';
 import type { Renderer } from './write/html/renderer.js';
@@ -29,7 +34,8 @@ function dirname(file: string): string {
 export const DECK_STYLE = 'style.css';
 
 
-export interface DeckInput {
+/** What the model is made from: a deck file's text and the deck folder it refers to. */
+export interface ModelInput {
   /** Deck name: its folder under content/, and its folder under dist/. */
   name: string;
   /** deck.yaml as shown to the user. */
@@ -37,16 +43,26 @@ export interface DeckInput {
   text: string;
   /** Whether a file exists, relative to the deck folder (and really inside it, links resolved). */
   exists: (relativePath: string) => boolean;
-  /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
-  read: (relativePath: string) => string;
-  roots: AssetRoots;
-  renderer: Renderer;
   /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
   revealMdJson?: RevealMdJson[] | undefined;
   /** What the shell noticed while finding the deck (a `deck.md` that `deck.yaml` takes precedence over). */
   notices?: TalkdeckError[] | undefined;
   /** Settings from outside the deck: the project's config file and command-line flags. */
   layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
+}
+
+export interface DeckInput extends ModelInput {
+  /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
+  read: (relativePath: string) => string;
+  roots: AssetRoots;
+  renderer: Renderer;
+  /**
+   * An earlier version to compare with (`--since`): its model and its files' content hashes.
+   * The build then carries the change set (`model.changes`) for the speaker view's marks.
+   */
+  since?: { label: string; revision?: DeckChanges['revision']; model: DeckModel; hash: ContentHash } | undefined;
+  /** Content hashes of this deck's files (images), for the comparison with `since`. */
+  hash?: ContentHash | undefined;
 }
 
 export interface DeckBuild {
@@ -58,15 +74,19 @@ export interface DeckBuild {
   warnings: TalkdeckError[];
 }
 
-export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
-  const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
-    name: input.name,
-    files: new Map(),
-    model,
-    errors,
-    warnings,
-  });
+/** A deck read, validated and modelled: what lint and the writers start from. */
+export interface ModelledDeck {
+  model: DeckModel | undefined;
+  errors: TalkdeckError[];
+  warnings: TalkdeckError[];
+  /** For lint: the source, the validated deck and the settings in force (unset when validation failed). */
+  lint?: { source: SourceFile; meta: ValidatedMeta; slides: ValidatedSlide[]; settings: Settings } | undefined;
+}
 
+type ValidatedMeta = NonNullable<ReturnType<typeof validateDeck>['meta']>;
+
+/** read → validate → model: the deck as the model, with every problem found on the way (unsorted). */
+export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
   // The reader is chosen by the file's extension; every reader ends in the same deck data.
   const read = readDeckFile(input);
   const { source, data, syntaxErrors, readerWarnings } = read;
@@ -80,8 +100,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     ...readerWarnings.filter((e) => e.severity === 'error'),
     ...validation.errors.filter((e) => !spoiled(e.line)),
   ];
-  const earlyWarnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
-  if (!validation.meta) return failed(sortByPlace(errors), earlyWarnings);
+  const warnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
+  if (!validation.meta) return { model: undefined, errors, warnings };
 
   const theme = validation.meta.theme ?? 'briefing';
   if (!(THEMES as readonly string[]).includes(theme)) {
@@ -117,8 +137,22 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     timing: settings.timing,
   });
   errors.push(...modelErrors);
-  earlyWarnings.push(...modelWarnings);
+  warnings.push(...modelWarnings);
   if (read.dialect) model.dialect = read.dialect;
+  return { model, errors, warnings, lint: { source, meta, slides: validation.slides, settings } };
+}
+
+export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
+  const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
+    name: input.name,
+    files: new Map(),
+    model,
+    errors,
+    warnings,
+  });
+
+  const { model, errors, warnings: earlyWarnings, lint } = await modelDeck(input);
+  if (!model || !lint) return failed(sortByPlace(errors), earlyWarnings);
   // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
   // the deck's; the CSS parser loads only for a deck that has a style.css.
   const deckStyle = input.exists(DECK_STYLE);
@@ -132,10 +166,23 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
-  const findings = lintDeck({ model, source, meta, slides: validation.slides, timing: settings.timing }, settings.lint);
+  const findings = lintDeck({ model, source: lint.source, meta: lint.meta, slides: lint.slides, timing: lint.settings.timing }, lint.settings.lint);
   const warnings = sortByPlace([...earlyWarnings, ...findings.filter((f) => f.severity === 'warning')]);
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
+
+  if (input.since) {
+    // Loaded only by a build that compares (it brings the diff library).
+    const { diffDecks } = await import('./diff/diff-decks.js');
+    const { since } = input;
+    model.changes = diffDecks({
+      before: since.model,
+      after: model,
+      since: since.label,
+      revision: since.revision,
+      hash: { before: since.hash, after: input.hash ?? (() => undefined) },
+    });
+  }
 
   const written = writeRevealDeck(model, {
     file: input.file,

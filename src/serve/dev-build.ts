@@ -8,12 +8,13 @@
 import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import { buildDeck, type DeckBuild } from '../core/pipeline.js';
+import { buildDeck, type DeckBuild, type DeckInput } from '../core/pipeline.js';
 import type { OutputFile } from '../core/write/output-file.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import type { SettingsLayer } from '../core/deck/settings.js';
 import type { TemplateSet } from '../core/write/html/templates.js';
 import { deckInput, fileInDeck, readTemplates, readText, templatesFor, type DeckLocation } from '../shell/decks.js';
+import { diskHashes } from '../shell/git.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
 import { signature } from './source-files.js';
@@ -34,6 +35,8 @@ export interface DevBuilderOptions {
   builtinMayChange: boolean;
   /** The project's talkdeck.config, read once when the server starts. */
   config?: SettingsLayer | undefined;
+  /** `serve --since`: the earlier version, modelled once, whose changes every build marks. */
+  since?: DeckInput['since'];
 }
 
 interface Inputs {
@@ -119,6 +122,8 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
       const build = await buildDeck({
         ...input,
         layers: { config: opts.config },
+        since: opts.since,
+        hash: opts.since && diskHashes(deck.dir),
         exists: (path) => {
           const answer = exists(path);
           attempt.exists.set(path, answer);

@@ -6,7 +6,7 @@ import { TalkdeckError } from '../core/base/errors.js';
 import { LINK_OUTSIDE } from '../core/base/resources.js';
 import { quoteArg } from '../core/base/quote-arg.js';
 import { suggest } from '../core/base/suggest.js';
-import type { DeckInput } from '../core/pipeline.js';
+import type { DeckInput, ModelInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
 import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
@@ -207,12 +207,7 @@ export function readText(path: string, shownAs: string): string {
 export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, text: string): DeckInput {
   refuseLinkOutside(deck, 'style.css', cwd);
   return {
-    name: deck.name,
-    file: relative(cwd, deck.file) || deck.file,
-    text,
-    revealMdJson: /\.(md|markdown)$/i.test(deck.file) ? revealMdJson(deck, cwd) : undefined,
-    notices: shadowedMarkdown(deck, cwd),
-    exists: fileInDeck(deck),
+    ...modelInput(deck, cwd, text),
     read: (rel) => readInDeck(deck, rel, cwd),
     roots: {
       reveal: revealRoot(),
@@ -224,6 +219,18 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       highlightStyles: highlightStylesRoot(),
     },
     renderer,
+  };
+}
+
+/** What the model is made from (no page is written): `talkdeck diff` reads both versions so. */
+export function modelInput(deck: DeckLocation, cwd: string, text: string): ModelInput {
+  return {
+    name: deck.name,
+    file: relative(cwd, deck.file) || deck.file,
+    text,
+    revealMdJson: /\.(md|markdown)$/i.test(deck.file) ? revealMdJson(deck, cwd) : undefined,
+    notices: shadowedMarkdown(deck, cwd),
+    exists: fileInDeck(deck),
   };
 }
 

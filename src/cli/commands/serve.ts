@@ -12,6 +12,7 @@ export const serveCommand: CommandSpec = {
       .option('port', { alias: 'p', type: 'number', default: DEFAULT_PORT, describe: 'Port to listen on; 0 picks a free one' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on; 0.0.0.0 lets other computers connect' })
       .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
+      .option('since', { type: 'string', describe: 'Mark what changed since this git revision (a tag, branch or commit) in the speaker view' })
       .example('$0 serve kolumbien-nato', 'Serve one deck on http://127.0.0.1:3030/')
       .example('$0 serve kolumbien-nato --port 0 --open', 'Take a free port and open the browser'),
   run: async (io, a) => {
@@ -26,7 +27,7 @@ export const serveCommand: CommandSpec = {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      return await runServe(io, { deck: a.deck === undefined ? undefined : String(a.deck), port, host: String(a.host), open: Boolean(a.open), debug: Boolean(a.debug) }, stop.signal);
+      return await runServe(io, { deck: a.deck === undefined ? undefined : String(a.deck), port, host: String(a.host), open: Boolean(a.open), debug: Boolean(a.debug), since: a.since === undefined ? undefined : String(a.since) }, stop.signal);
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

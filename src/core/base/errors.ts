@@ -54,11 +54,15 @@ export type ErrorCode =
   | 'browser-not-found'
   | 'browser'
   | 'io'
-  | 'encoding';
+  | 'encoding'
+  /** `--since` cannot be answered: no git, not a repository, unknown revision, no such deck then. */
+  | 'git';
 
 /** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
   usage: 2,
+  // Like a wrong option: the earlier version `--since` names cannot be read here (even when git is missing).
+  git: 2,
   'browser-not-found': 3,
   browser: 3,
   io: 3,

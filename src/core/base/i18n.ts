@@ -31,6 +31,59 @@ export interface SpeakerLabels {
   blocked: string;
   /** The button that jumps to the backup slides. */
   backup: string;
+  /** The change marks of a build with `--since` (templates/plugins/speaker-changes.js). */
+  changes: SpeakerChangeLabels;
+}
+
+/** What the speaker view says about changes since an earlier version; `{since}` is that version. */
+export interface SpeakerChangeLabels {
+  /** The badge beside "Slide 3 of 26", by how the slide changed. */
+  added: string;
+  moved: string;
+  changed: string;
+  /** The button (and help entry) that lists the changed slides. */
+  list: string;
+  /** Heading of that list. */
+  heading: string;
+  close: string;
+  /** A slide of the earlier version that is gone (it cannot be opened). */
+  removed: string;
+  /** The entry of reveal.js's help overlay for the key that opens the list. */
+  help: string;
+}
+
+/**
+ * How changes are named in reports that speak the deck's language (the change report page, the
+ * Markdown report, the handout's changes page, the speaker view's list). In `parts`, `{at}` is
+ * the position (point 2, row 3).
+ */
+export interface ChangeLabels {
+  /** "Changes since {since}". */
+  heading: string;
+  status: { added: string; removed: string; moved: string; changed: string; unchanged: string };
+  parts: Record<string, string>;
+  numbers: string;
+  timing: string;
+  total: string;
+  /** The slides before the first section, in the timing. */
+  beforeSections: string;
+  before: string;
+  after: string;
+  deck: string;
+  none: string;
+  /** "split off slide {slide}", "merged into slide {slide}", "was slide {slide}". */
+  splitFrom: string;
+  mergedInto: string;
+  movedFrom: string;
+  /** A slide moved into and out of the backup part. */
+  toBackup: string;
+  fromBackup: string;
+  /** Column and section headings of the reports. */
+  slides: string;
+  what: string;
+  section: string;
+  difference: string;
+  commit: string;
 }
 
 export interface Labels {
@@ -54,6 +107,7 @@ export interface Labels {
   to: string;
   valuesFrom: string;
   speaker: SpeakerLabels;
+  changes: ChangeLabels;
 }
 
 const LABELS: Record<string, Labels> = {
@@ -97,6 +151,48 @@ const LABELS: Record<string, Labels> = {
       lost: 'Lost the connection to the presentation. Close this window and press S in the presentation.',
       blocked: 'The speaker view could not open. Allow pop-up windows for this page, then press S again.',
       backup: 'Backup slides',
+      changes: {
+        added: 'new since {since}',
+        moved: 'moved since {since}',
+        changed: 'changed since {since}',
+        list: 'Changes',
+        heading: 'Changed since {since}',
+        close: 'Close',
+        removed: 'removed',
+        help: 'List the slides changed since the earlier version (speaker view)',
+      },
+    },
+    changes: {
+      heading: 'Changes since {since}',
+      status: { added: 'added', removed: 'removed', moved: 'moved', changed: 'changed', unchanged: 'unchanged' },
+      parts: {
+        id: 'id', layout: 'layout', backup: 'backup part', title: 'title', subtitle: 'subtitle', point: 'point {at}', heading: 'heading {at}',
+        event: 'event {at}', date: 'date {at}', figure: 'figure {at}', label: 'label of figure {at}', note: 'note on figure {at}',
+        quote: 'quote', speaker: 'speaker', context: 'context of the quote', image: 'image', alt: 'alt text', caption: 'caption',
+        credit: 'credit', group: 'group {at}', countries: 'countries of group {at}', column: 'column {at}', row: 'row {at}', cell: 'cell',
+        chart: 'chart type', category: 'category {at}', series: 'series {at}', value: 'value', unit: 'unit', summary: 'summary',
+        cite: 'sources cited', notes: 'notes', body: 'text', background: 'background', transition: 'transition', steps: 'step by step',
+        reference: 'reference {at}', author: 'author', institution: 'institution', duration: 'duration (minutes)', lang: 'language',
+        theme: 'theme', marking: 'marking', size: 'slide size',
+      },
+      numbers: 'Numbers',
+      timing: 'Speaking time',
+      total: 'Total',
+      beforeSections: 'Before the first section',
+      before: 'Before',
+      after: 'After',
+      deck: 'The deck',
+      none: 'No changes.',
+      splitFrom: 'split off slide {slide}',
+      mergedInto: 'merged into slide {slide}',
+      movedFrom: 'was slide {slide}',
+      toBackup: 'moved into the backup part',
+      fromBackup: 'moved out of the backup part',
+      slides: 'Slides',
+      what: 'What',
+      section: 'Section',
+      difference: 'Difference',
+      commit: 'Commit',
     },
   },
   de: {
@@ -139,6 +235,48 @@ const LABELS: Record<string, Labels> = {
       lost: 'Die Verbindung zur Präsentation ist unterbrochen. Dieses Fenster schließen und in der Präsentation S drücken.',
       blocked: 'Die Sprecheransicht konnte nicht geöffnet werden. Pop-up-Fenster für diese Seite erlauben und erneut S drücken.',
       backup: 'Backup-Folien',
+      changes: {
+        added: 'neu seit {since}',
+        moved: 'verschoben seit {since}',
+        changed: 'geändert seit {since}',
+        list: 'Änderungen',
+        heading: 'Geändert seit {since}',
+        close: 'Schließen',
+        removed: 'entfernt',
+        help: 'Seit der früheren Fassung geänderte Folien auflisten (Sprecheransicht)',
+      },
+    },
+    changes: {
+      heading: 'Änderungen seit {since}',
+      status: { added: 'neu', removed: 'entfernt', moved: 'verschoben', changed: 'geändert', unchanged: 'unverändert' },
+      parts: {
+        id: 'ID', layout: 'Layout', backup: 'Backup-Teil', title: 'Titel', subtitle: 'Untertitel', point: 'Punkt {at}', heading: 'Überschrift {at}',
+        event: 'Ereignis {at}', date: 'Datum {at}', figure: 'Kennzahl {at}', label: 'Beschriftung von Kennzahl {at}', note: 'Anmerkung zu Kennzahl {at}',
+        quote: 'Zitat', speaker: 'Urheber', context: 'Kontext des Zitats', image: 'Bild', alt: 'Alternativtext', caption: 'Bildunterschrift',
+        credit: 'Bildnachweis', group: 'Gruppe {at}', countries: 'Länder der Gruppe {at}', column: 'Spalte {at}', row: 'Zeile {at}', cell: 'Zelle',
+        chart: 'Diagrammtyp', category: 'Kategorie {at}', series: 'Datenreihe {at}', value: 'Wert', unit: 'Einheit', summary: 'Kernaussage',
+        cite: 'zitierte Quellen', notes: 'Notizen', body: 'Text', background: 'Hintergrund', transition: 'Übergang', steps: 'schrittweise',
+        reference: 'Quelle {at}', author: 'Autor', institution: 'Institution', duration: 'Dauer (Minuten)', lang: 'Sprache',
+        theme: 'Design', marking: 'Kennzeichnung', size: 'Foliengröße',
+      },
+      numbers: 'Zahlen',
+      timing: 'Redezeit',
+      total: 'Gesamt',
+      beforeSections: 'Vor dem ersten Abschnitt',
+      before: 'Vorher',
+      after: 'Nachher',
+      deck: 'Der Foliensatz',
+      none: 'Keine Änderungen.',
+      splitFrom: 'abgeteilt von Folie {slide}',
+      mergedInto: 'aufgegangen in Folie {slide}',
+      movedFrom: 'vorher Folie {slide}',
+      toBackup: 'in den Backup-Teil verschoben',
+      fromBackup: 'aus dem Backup-Teil geholt',
+      slides: 'Folien',
+      what: 'Was',
+      section: 'Abschnitt',
+      difference: 'Differenz',
+      commit: 'Commit',
     },
   },
 };

@@ -8,6 +8,7 @@ import type { LayoutName } from '../deck/layouts.js';
 import type { RevealOptions } from '../deck/options.js';
 import type { Labels } from '../base/i18n.js';
 import type { DeckTiming } from './timing.js';
+import type { DeckChanges } from './changes.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -177,4 +178,6 @@ export interface DeckModel {
   dialect?: 'markdown' | 'marp' | undefined;
   /** Which build-time assets free-Markdown slides need: highlight.js's and KaTeX's styles. */
   uses: { code: boolean; math: boolean };
+  /** What changed since an earlier version (`--since`): set only when a build compares (core/diff/). */
+  changes?: DeckChanges | undefined;
 }

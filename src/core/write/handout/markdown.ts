@@ -4,6 +4,8 @@
  * notes), and the numbered sources. Plain text that reads well unrendered, too.
  */
 import { MARKDOWN_STAMP } from '../../base/generated.js';
+import type { ChangedDeck } from '../../model/change-labels.js';
+import { changesMarkdown } from './changes-markdown.js';
 import type { PointModel, ReferenceModel } from '../../model/types.js';
 import { escapeMarkdown, inertMarkdown, inlineMarkdown as md, markdownUrl } from './inline-markdown.js';
 import { handoutOutline, type HandoutSlide } from './outline.js';
@@ -16,6 +18,8 @@ export function renderHandoutMarkdown(deck: DeckModel): string {
   const byline = [deck.author, deck.institution, deck.date].filter(Boolean).map((t) => escapeMarkdown(t!));
   if (byline.length) blocks.push(byline.join('\\\n'));
   if (deck.marking) blocks.push(`*${escapeMarkdown(deck.marking)}*`);
+  // With `--since`, the changes come first: what a reader of the earlier version must see.
+  if (deck.changes) blocks.push(changesMarkdown(deck as ChangedDeck).trimEnd());
 
   for (const part of parts) {
     if (part.section) {

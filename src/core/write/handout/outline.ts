@@ -4,7 +4,9 @@
  * The title slide becomes the document's head; the numbered sources close the document.
  */
 import { escapeHtml } from '../../base/markdown.js';
+import type { ChangedDeck } from '../../model/change-labels.js';
 import type { DeckModel, ReferenceModel, SlideModel } from '../../model/types.js';
+import { changesHtml, CHANGES_CSS } from '../html/changes.js';
 
 export interface HandoutSlide extends SlideModel {
   /** Shown as the slide's heading: its title, or "Slide n" for an untitled slide. */
@@ -21,6 +23,9 @@ export interface HandoutPart {
 
 export interface Handout {
   deck: DeckModel;
+  /** With `--since`: the changes page (already escaped HTML) and its style. */
+  changesHtml?: string | undefined;
+  changesCss?: string | undefined;
   parts: HandoutPart[];
   /** The deck's references when no sources slide lists them, so the handout always has them. */
   trailingReferences: ReferenceModel[];
@@ -41,6 +46,8 @@ export function handoutOutline(deck: DeckModel): Handout {
   const listed = deck.slides.some((s) => s.layout === 'sources');
   return {
     deck,
+    changesHtml: deck.changes ? changesHtml(deck as ChangedDeck, 2) : undefined,
+    changesCss: deck.changes ? CHANGES_CSS : undefined,
     parts: parts.filter((p) => p.section || p.slides.length),
     trailingReferences: listed ? [] : deck.references,
   };

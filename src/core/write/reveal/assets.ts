@@ -59,6 +59,9 @@ const OWN_PLUGINS = [
  * markup and the script that runs in it, which speaker-view.js writes into the popup).
  */
 const OWN_SCRIPTS = ['speaker-window.js'];
+/** The speaker view's change marks: only in a build that compares with an earlier version (`--since`). */
+const CHANGE_SCRIPTS = ['speaker-changes.js'];
+const ownScripts = (model: DeckModel): string[] => (model.changes ? [...OWN_SCRIPTS, ...CHANGE_SCRIPTS] : OWN_SCRIPTS);
 
 const FONT_CSS = 'theme/fonts.css';
 
@@ -87,7 +90,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
     { to: 'reveal/reveal.css', from: `${roots.reveal}/reveal.css` },
     { to: 'reveal/reveal.js', from: `${roots.reveal}/reveal.js` },
     ...PLUGINS.map((p) => ({ to: `reveal/plugin/${p.file}`, from: `${roots.reveal}/plugin/${p.file}` })),
-    ...[...OWN_PLUGINS.map((p) => p.file), ...OWN_SCRIPTS].map((file) => ({ to: `plugin/${file}`, from: `${roots.plugins}/${file}` })),
+    ...[...OWN_PLUGINS.map((p) => p.file), ...ownScripts(model)].map((file) => ({ to: `plugin/${file}`, from: `${roots.plugins}/${file}` })),
     { to: 'theme/layouts.css', from: `${roots.themes}/layouts.css` },
   ];
   const styles = ['reveal/reset.css', 'reveal/reveal.css'];
@@ -128,7 +131,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
       'reveal/reveal.js',
       ...PLUGINS.map((p) => `reveal/plugin/${p.file}`),
       ...OWN_PLUGINS.map((p) => `plugin/${p.file}`),
-      ...OWN_SCRIPTS.map((file) => `plugin/${file}`),
+      ...ownScripts(model).map((file) => `plugin/${file}`),
     ],
     plugins: [...PLUGINS, ...OWN_PLUGINS].map((p) => p.global),
   };

@@ -1,5 +1,7 @@
 /** The reveal.js configuration a built deck starts with (Reveal.initialize's options). */
+import type { ChangedDeck } from '../../model/change-labels.js';
 import type { DeckModel } from '../../model/types.js';
+import { speakerChanges } from './speaker-changes.js';
 
 /**
  * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
@@ -8,6 +10,8 @@ import type { DeckModel } from '../../model/types.js';
  * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
  */
 export function revealConfig(model: DeckModel): Record<string, unknown> {
+  // The change marks' labels travel only in a build that has changes to mark (`--since`).
+  const { changes: changeLabels, ...speaker } = model.labels.speaker;
   return {
     hash: true,
     respondToHashChanges: true,
@@ -29,7 +33,10 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     postMessageEvents: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
     ...model.reveal,
-    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
+    speakerView: {
+      labels: { ...speaker, slide: model.labels.slide, ...(model.changes ? { changes: changeLabels } : {}) },
+      ...(model.changes ? { changes: speakerChanges(model as ChangedDeck) } : {}),
+    },
     talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },
   };
 }
