@@ -11,6 +11,7 @@ import { THEMES } from './deck/themes.js';
 import { validateDeck } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
+import { measuredPace, type RehearsalFile } from './model/rehearsals.js';
 import type { DeckModel } from './model/types.js';
 import { readDeckFile } from './read/deck-file.js';
 import type { RevealMdJson } from './read/markdown/types.js';
@@ -47,6 +48,11 @@ export interface DeckInput {
   notices?: TalkdeckError[] | undefined;
   /** Settings from outside the deck: the project's config file and command-line flags. */
   layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
+  /**
+   * The deck folder's `rehearsals/`, read by the shell: the valid records of this deck, and the
+   * files that could not be read as one (each a warning with its file).
+   */
+  rehearsals?: { files: RehearsalFile[]; invalid: TalkdeckError[] } | undefined;
 }
 
 export interface DeckBuild {
@@ -80,7 +86,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     ...readerWarnings.filter((e) => e.severity === 'error'),
     ...validation.errors.filter((e) => !spoiled(e.line)),
   ];
-  const earlyWarnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
+  const earlyWarnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error'), ...(input.rehearsals?.invalid ?? [])];
   if (!validation.meta) return failed(sortByPlace(errors), earlyWarnings);
 
   const theme = validation.meta.theme ?? 'briefing';
@@ -99,12 +105,17 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
   // A dialect's reveal.js look (a Markdown deck is centred) lies under the deck's own options.
   const meta = read.revealDefaults ? { ...validation.meta, reveal: { ...read.revealDefaults, ...validation.meta.reveal } } : validation.meta;
-  const settings = resolveSettings({
+  const layers = {
     dialect: read.dialectSettings,
     config: input.layers?.config,
     deck: { lint: meta.lint, timing: meta.timing },
     cli: input.layers?.cli,
-  });
+  };
+  // The rehearsals' pace is measured against the time per slide the other layers set.
+  const rehearsals = input.rehearsals?.files ?? [];
+  const pace = rehearsals.length ? measuredPace(rehearsals.map((r) => r.record), resolveSettings(layers).timing.secondsPerSlide) : undefined;
+  const settings = resolveSettings({ ...layers, rehearsed: pace ? { timing: { wordsPerMinute: pace } } : undefined });
+  const paceSetOnPurpose = [layers.config, layers.deck, layers.cli].some((l) => l?.timing?.wordsPerMinute !== undefined);
   const { model, errors: modelErrors, warnings: modelWarnings } = buildModel({
     name: input.name,
     source,
@@ -115,6 +126,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
     freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
     timing: settings.timing,
+    rehearsals: rehearsals.length ? { files: rehearsals, pace, paceUsed: pace !== undefined && !paceSetOnPurpose } : undefined,
   });
   errors.push(...modelErrors);
   earlyWarnings.push(...modelWarnings);

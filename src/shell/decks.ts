@@ -10,6 +10,7 @@ import type { DeckInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
 import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
+import { readRehearsals, rehearsalsInput } from './rehearsals.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
 export const DECK_FILES = ['deck.yaml', 'deck.yml', 'deck.md'] as const;
@@ -224,6 +225,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       highlightStyles: highlightStylesRoot(),
     },
     renderer,
+    rehearsals: rehearsalsInput(readRehearsals(deck, cwd)),
   };
 }
 

@@ -12,6 +12,7 @@ export const LINT_RULE_IDS = [
   'overflow-estimate',
   'agenda-sections',
   'timing',
+  'rehearsal-overrun',
   'remote-resource',
   'font-coverage',
 ] as const;
@@ -54,7 +55,9 @@ export type ErrorCode =
   | 'browser-not-found'
   | 'browser'
   | 'io'
-  | 'encoding';
+  | 'encoding'
+  /** A file in a deck's `rehearsals/` that is not a rehearsal record talkdeck can read. */
+  | 'rehearsal-file';
 
 /** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
