@@ -53,6 +53,8 @@ export interface DeckInput {
    * files that could not be read as one (each a warning with its file).
    */
   rehearsals?: { files: RehearsalFile[]; invalid: TalkdeckError[] } | undefined;
+  /** The running talkdeck's version: a rehearsal recorded in the built page names it. */
+  talkdeckVersion?: string | undefined;
 }
 
 export interface DeckBuild {
@@ -155,6 +157,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     roots: input.roots,
     deckStyle,
     deckFiles: [...new Set([...model.assets, ...styleFiles])],
+    talkdeckVersion: input.talkdeckVersion,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
   return { name: input.name, files: written.files, model, errors: [], warnings };

@@ -1,5 +1,6 @@
 /** The reveal.js configuration a built deck starts with (Reveal.initialize's options). */
 import type { DeckModel } from '../../model/types.js';
+import { rehearsalConfig } from './rehearsal-config.js';
 
 /**
  * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
@@ -7,7 +8,7 @@ import type { DeckModel } from '../../model/types.js';
  * itself at run time. `speakerView` is the option block of talkdeck's speaker-view plugin
  * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
  */
-export function revealConfig(model: DeckModel): Record<string, unknown> {
+export function revealConfig(model: DeckModel, opts: { talkdeckVersion?: string | undefined } = {}): Record<string, unknown> {
   return {
     hash: true,
     respondToHashChanges: true,
@@ -29,7 +30,10 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     postMessageEvents: false,
     ...(model.duration ? { totalTime: Math.round(model.duration * 60) } : {}),
     ...model.reveal,
-    speakerView: { labels: { ...model.labels.speaker, slide: model.labels.slide } },
+    speakerView: {
+      labels: { ...model.labels.speaker, slide: model.labels.slide },
+      rehearsal: rehearsalConfig(model, opts.talkdeckVersion),
+    },
     talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },
   };
 }
