@@ -1,10 +1,10 @@
 /**
  * The rehearsal mode in a real Chromium, on a clock the test moves (Playwright's clock): a
  * rehearsal through slides and fragment steps, with a pause and a step back, from file:// (saved
- * as a download) and from the single file.
+ * as a download), from the single file, and under `talkdeck serve` (saved into the deck folder).
  * The summary, the record, the report and the learned plan must all say the times the test spent.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'node-html-parser';
@@ -14,6 +14,7 @@ import { checkRehearsal, type RehearsalRecord } from '../src/core/deck/rehearsal
 import { launchBrowser, recordPage, type PageLog } from './helpers/browser.js';
 import { runCli } from './helpers/cli.js';
 import { projectWith, type Project } from './helpers/serve-fixture.js';
+import { startServe } from './helpers/serve-process.mjs';
 
 let browser: Browser;
 let project: Project;
@@ -258,5 +259,40 @@ describe('rehearsal mode', () => {
     expect(help).toMatch(/W\s+Pause or resume the rehearsal/);
     for (const log of logs) expect([...log.consoleErrors, ...log.pageErrors]).toEqual([]);
     await context.close();
+  });
+
+  it('saves into the deck folder under talkdeck serve; the plan learns it, and the report marks it stale after an edit', async () => {
+    const served = await startServe(project.root, ['rehearsals']);
+    try {
+      const { context, page, popup, logs } = await open(served.url);
+      await rehearse(context, popup);
+      await context.clock.resume();
+      expect(await popup.locator('#td-rh-save').textContent()).toBe('Save in the deck folder');
+      const reloaded = page.waitForEvent('load');
+      await popup.click('#td-rh-save');
+      await popup.locator('#td-rh-status', { hasText: 'Saved as rehearsals/' }).waitFor();
+      const saved = readdirSync(join(project.deckDir, 'rehearsals'));
+      expect(saved).toHaveLength(1);
+      expect(await popup.locator('#td-rh-status').textContent()).toContain(`Saved as rehearsals/${saved[0]}.`);
+      expect(await popup.locator('#td-rh-save').isDisabled()).toBe(true);
+      expectRecord(JSON.parse(readFileSync(join(project.deckDir, 'rehearsals', saved[0]!), 'utf8')) as RehearsalRecord);
+
+      // The server rebuilds with the new record and reloads the presentation: its pacing is the rehearsal's.
+      await reloaded;
+      await page.waitForFunction(() => (window as unknown as { Reveal?: Reveal }).Reveal?.isReady());
+      expect(await page.locator('#sixty-words').getAttribute('data-timing')).toBe('40');
+      for (const log of logs) expect([...log.consoleErrors, ...log.pageErrors]).toEqual([]);
+      await context.close();
+
+      const r = await report();
+      expect(r.pace.measured).toBe(105);
+      expect(Object.fromEntries(r.slides.map((s) => [s.id, s.lastSeconds]))).toEqual(SECONDS);
+      project.write(project.read().replace('title: Thirty words\n    points: [Third point]\n    notes: |\n      ', 'title: Thirty words\n    points: [Third point]\n    notes: |\n      Also '));
+      expect((await report()).slides.filter((s) => s.lastStale).map((s) => s.id)).toEqual(['thirty-words']);
+    } finally {
+      await served.stop();
+      rmSync(join(project.deckDir, 'rehearsals'), { recursive: true, force: true });
+      copyFileSync(new URL('./fixtures/rehearsals/deck.yaml', import.meta.url), project.deckFile);
+    }
   });
 });
