@@ -19,9 +19,11 @@ export const REHEARSALS_DIR = 'rehearsals';
 /** A day is far more than any rehearsal; the bound keeps a broken file from skewing sums. */
 const MAX_SECONDS = 86_400;
 const Seconds = z.number().finite().min(0).max(MAX_SECONDS);
+/** A slide id: generated ones are short slugs, an explicit `id` has no length limit in the deck. */
+const SlideId = z.string().min(1).max(500);
 
 const SlideTimes = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: SlideId,
   /** The slide's fingerprint when it was rehearsed: a different one now means the record is stale for it. */
   fingerprint: z.string().regex(/^[0-9a-f]{16}$/, 'a fingerprint is 16 hexadecimal digits'),
   /** Words of the slide's notes when it was rehearsed (the measured pace divides by them). */
@@ -37,7 +39,8 @@ const SlideTimes = z.strictObject({
 export const rehearsalSchema = z.strictObject({
   format: z.literal(REHEARSAL_FORMAT),
   version: z.literal(REHEARSAL_VERSION),
-  deck: z.string().min(1).max(200),
+  /** The deck's name (its folder, or its file without extension): at most a file name. */
+  deck: z.string().min(1).max(255),
   talkdeck: z.string().min(1).max(50),
   /** When the rehearsal began (UTC). */
   recorded: z.iso.datetime(),
@@ -45,7 +48,7 @@ export const rehearsalSchema = z.strictObject({
   total: Seconds,
   /** Seconds spent paused, and where. */
   paused: Seconds,
-  pauses: z.array(z.strictObject({ slide: z.string().min(1).max(200), seconds: Seconds })).max(10_000),
+  pauses: z.array(z.strictObject({ slide: SlideId, seconds: Seconds })).max(10_000),
   /** The slides reached, in the order they were first reached. */
   slides: z.array(SlideTimes).max(20_000),
 });
