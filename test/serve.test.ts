@@ -48,7 +48,7 @@ async function saveAndReload(text: string, save = project.write): Promise<string
 }
 
 describe('serving', () => {
-  it('serves index.html as `talkdeck build` writes it, plus the live client, and writes nothing to disk', async () => {
+  it('serves index.html as `talkdeck build` writes it, plus the live client and where to save a rehearsal, and writes nothing to disk', async () => {
     const before = readdirSync(project.deckDir, { recursive: true }).sort();
     const html = await page();
     execFileSync(process.execPath, [BIN, 'build', 'live', '--out', 'built'], { cwd: project.root, stdio: 'ignore' });
@@ -57,13 +57,18 @@ describe('serving', () => {
 
     const scripts = (h: string): string[] => [...h.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     const added = scripts(html).filter((s) => !scripts(built).includes(s));
-    expect(added).toHaveLength(1);
+    expect(added).toHaveLength(2);
     expect(added[0]).toContain('new EventSource');
     expect(scripts(built).some((s) => s.includes('EventSource'))).toBe(false);
-    // Besides the client (admitted by the page's nonce), serve opens the page's policy to its own
-    // event stream, and changes nothing else.
+    // The rehearsal endpoint and its token, as data (not run), for the speaker view to save to.
+    expect(Object.keys(JSON.parse(added[1]!))).toEqual(['url', 'token', 'header']);
+    // Besides these (the client admitted by the page's nonce), serve opens the page's policy to
+    // its own server (the response's header narrows it to the two endpoints), and changes nothing else.
     expect(built).toContain("connect-src 'none'");
-    expect(html.replace(/<script data-talkdeck-live nonce="[\w-]+">[\s\S]*?<\/script>\n/, '')).toBe(built.replace("connect-src 'none'", "connect-src 'self'"));
+    const served = html
+      .replace(/<script data-talkdeck-live nonce="[\w-]+">[\s\S]*?<\/script>\n/, '')
+      .replace(/<script type="application\/json" id="talkdeck-rehearsal-save">[^<]*<\/script>\n/, '');
+    expect(served).toBe(built.replace("connect-src 'none'", "connect-src 'self'"));
 
     expect(existsSync(join(project.root, 'dist'))).toBe(false);
     expect(readdirSync(project.deckDir, { recursive: true }).sort()).toEqual(before);

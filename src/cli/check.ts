@@ -60,7 +60,8 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
       warnings ? `${count(warnings, 'warning')}${opts.strict ? ' (--strict)' : ''}` : '',
     ].filter(Boolean);
     const slides = result.model ? `${count(result.model.slides.length, 'slide')}, ` : '';
-    const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}` : '';
+    const rehearsed = result.model?.rehearsals?.rehearsedSlides ? `, as rehearsed ${formatDuration(result.model.rehearsals.plannedSeconds)}` : '';
+    const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}${rehearsed}` : '';
     const line = `${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;
     (ok ? io.stdout : io.stderr).write(line);
   }

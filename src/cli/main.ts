@@ -16,6 +16,7 @@ import { initCommand } from './commands/init.js';
 import { outlineCommand } from './commands/outline.js';
 import { pdfCommand } from './commands/pdf.js';
 import { pptxCommand } from './commands/pptx.js';
+import { rehearsalsCommand } from './commands/rehearsals.js';
 import { serveCommand } from './commands/serve.js';
 import type { Io } from './io.js';
 import { formatProblem, printProblems, safeOutput, useColor } from './report.js';
@@ -26,7 +27,19 @@ export type { Io } from './io.js';
 type Command = CommandSpec['run'];
 
 /** Every command, in the order `--help` lists them. */
-const COMMANDS: CommandSpec[] = [buildCommand, checkCommand, serveCommand, outlineCommand, diffCommand, initCommand, importCommand, pdfCommand, pptxCommand, handoutCommand];
+const COMMANDS: CommandSpec[] = [
+  buildCommand,
+  checkCommand,
+  serveCommand,
+  outlineCommand,
+  diffCommand,
+  rehearsalsCommand,
+  initCommand,
+  importCommand,
+  pdfCommand,
+  pptxCommand,
+  handoutCommand,
+];
 
 export async function main(argv: string[], rawIo: Io): Promise<number> {
   // Deck text reaches the terminal in many messages; whatever a command prints, control

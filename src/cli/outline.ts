@@ -11,6 +11,7 @@ import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
 import type { Io } from './io.js';
 import { printProblems, terminalSafe } from './report.js';
+import { count } from './plural.js';
 
 const TITLE_WIDTH = 56;
 
@@ -57,7 +58,8 @@ export function outlineTable(model: DeckModel): string {
       rows.push(row(slide.label, title, formatDuration(slide.timing)));
     }
   }
-  rows.push(`${speakingTime(t)}; notes at ${t.settings.wordsPerMinute} words/min + ${t.settings.secondsPerSlide} s per slide`);
+  const pace = model.rehearsals?.paceUsed ? ` (your pace in ${count(model.rehearsals.records.length, 'rehearsal')})` : '';
+  rows.push(`${speakingTime(t)}; notes at ${t.settings.wordsPerMinute} words/min${pace} + ${t.settings.secondsPerSlide} s per slide`);
   return rows.join('\n').replace(/^(.*?)\s+$/gm, '$1') + '\n';
 }
 

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../shell/config.js';
 import { networkInterfaces } from 'node:os';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { exitCodeFor, TalkdeckError } from '../core/base/errors.js';
 import { quoteArg } from '../core/base/quote-arg.js';
 import { discoverDecks, resolveDeck, type DeckLocation } from '../shell/decks.js';
@@ -16,6 +16,8 @@ import { createDevBuilder, type DevBuildResult } from '../serve/dev-build.js';
 import { isLoopback, startServer, urlOf, type RunningServer } from '../serve/http-server.js';
 import type { LiveProblem } from '../serve/live-client.js';
 import { LiveSite } from '../serve/live-site.js';
+import { createRehearsalEndpoint } from '../serve/rehearsal-endpoint.js';
+import { formatDuration } from '../core/model/timing.js';
 import { SourceFiles } from '../serve/source-files.js';
 import { watchFolders, type Watcher } from '../serve/watch.js';
 import type { Io } from './io.js';
@@ -61,7 +63,14 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
     return exitCodeFor(since.errors);
   }
   const builder = createDevBuilder({ deck, cwd: io.cwd, builtinMayChange: developing, config, since });
-  const site = new LiveSite(deck.name);
+  const rehearsals = createRehearsalEndpoint({
+    deckName: deck.name,
+    deckDir: deck.dir,
+    onSaved: (file, record) =>
+      void io.stdout.write(`✓ ${time()} ${deck.name}: rehearsal saved as ${shown(io, join(deck.dir, file))} (${formatDuration(record.total)})\n`),
+    onError: (error) => io.stderr.write(`✗ ${time()} ${deck.name}: could not save a rehearsal: ${(error as Error)?.message ?? String(error)}\n`),
+  });
+  const site = new LiveSite(deck.name, rehearsals.page);
   const stillServing = (): string => (site.built ? 'still serving the last good build' : 'the browser shows the problems until they are fixed');
   let printedWarnings = '';
   let missingSince: number | undefined;
@@ -149,6 +158,7 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
       site: () => site.current,
       sources: new SourceFiles([deck.dir]),
       events: site.events,
+      rehearsals,
       onRefused: (path) => {
         if (refused.has(path)) return;
         refused.add(path);

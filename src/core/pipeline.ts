@@ -14,6 +14,7 @@ import { validateDeck, type ValidatedSlide } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
 import type { DeckChanges } from './model/changes.js';
+import { measuredPace, type RehearsalFile } from './model/rehearsals.js';
 import type { DeckModel } from './model/types.js';
 import type { ContentHash } from './diff/slide-content.js';
 import type { SourceFile } from './base/source.js';
@@ -49,6 +50,13 @@ export interface ModelInput {
   notices?: TalkdeckError[] | undefined;
   /** Settings from outside the deck: the project's config file and command-line flags. */
   layers?: { config?: SettingsLayer | undefined; cli?: SettingsLayer | undefined } | undefined;
+  /**
+   * The deck folder's `rehearsals/`, read by the shell: the valid records of this deck, and the
+   * files that could not be read as one (each a warning with its file).
+   */
+  rehearsals?: { files: RehearsalFile[]; invalid: TalkdeckError[] } | undefined;
+  /** The running talkdeck's version: a rehearsal recorded in the built page names it. */
+  talkdeckVersion?: string | undefined;
 }
 
 export interface DeckInput extends ModelInput {
@@ -100,7 +108,7 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     ...readerWarnings.filter((e) => e.severity === 'error'),
     ...validation.errors.filter((e) => !spoiled(e.line)),
   ];
-  const warnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
+  const warnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error'), ...(input.rehearsals?.invalid ?? [])];
   if (!validation.meta) return { model: undefined, errors, warnings };
 
   const theme = validation.meta.theme ?? 'briefing';
@@ -119,12 +127,17 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
   const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
   // A dialect's reveal.js look (a Markdown deck is centred) lies under the deck's own options.
   const meta = read.revealDefaults ? { ...validation.meta, reveal: { ...read.revealDefaults, ...validation.meta.reveal } } : validation.meta;
-  const settings = resolveSettings({
+  const layers = {
     dialect: read.dialectSettings,
     config: input.layers?.config,
     deck: { lint: meta.lint, timing: meta.timing },
     cli: input.layers?.cli,
-  });
+  };
+  // The rehearsals' pace is measured against the time per slide the other layers set.
+  const rehearsals = input.rehearsals?.files ?? [];
+  const pace = rehearsals.length ? measuredPace(rehearsals.map((r) => r.record), resolveSettings(layers).timing.secondsPerSlide) : undefined;
+  const settings = resolveSettings({ ...layers, rehearsed: pace ? { timing: { wordsPerMinute: pace } } : undefined });
+  const paceSetOnPurpose = [layers.config, layers.deck, layers.cli].some((l) => l?.timing?.wordsPerMinute !== undefined);
   const { model, errors: modelErrors, warnings: modelWarnings } = buildModel({
     name: input.name,
     source,
@@ -135,6 +148,7 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
     freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
     timing: settings.timing,
+    rehearsals: rehearsals.length ? { files: rehearsals, pace, paceUsed: pace !== undefined && !paceSetOnPurpose } : undefined,
   });
   errors.push(...modelErrors);
   warnings.push(...modelWarnings);
@@ -190,6 +204,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     roots: input.roots,
     deckStyle,
     deckFiles: [...new Set([...model.assets, ...styleFiles])],
+    talkdeckVersion: input.talkdeckVersion,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
   return { name: input.name, files: written.files, model, errors: [], warnings };

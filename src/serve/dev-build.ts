@@ -17,6 +17,7 @@ import { deckInput, fileInDeck, readTemplates, readText, templatesFor, type Deck
 import { diskHashes } from '../shell/git.js';
 import { builtinTemplatesDir } from '../shell/paths.js';
 import { loadRenderer, withPrecompiled } from '../shell/renderer.js';
+import { rehearsalsSignature } from '../shell/rehearsals.js';
 import { signature } from './source-files.js';
 
 export type DevBuildResult =
@@ -42,6 +43,8 @@ export interface DevBuilderOptions {
 interface Inputs {
   text: string;
   templatesKey: string;
+  /** The rehearsals/ folder's listing: a saved rehearsal changes the plan. */
+  rehearsals: string;
   /** `exists()` questions the core asked, with their answers. */
   exists: Map<string, boolean>;
   /** Copied file → stat signature. */
@@ -66,10 +69,11 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
   let last: Inputs | undefined;
   let good: Output | undefined;
 
-  const unchanged = (text: string, templatesKey: string): boolean =>
+  const unchanged = (text: string, templatesKey: string, rehearsals: string): boolean =>
     last !== undefined &&
     last.text === text &&
     last.templatesKey === templatesKey &&
+    last.rehearsals === rehearsals &&
     [...last.exists].every(([path, answer]) => exists(path) === answer) &&
     [...last.copies].every(([path, sig]) => stat(path) === sig);
 
@@ -97,10 +101,11 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
         return { kind: 'failed', errors: [error], warnings: [], ms: ms() };
       }
       const templatesKey = JSON.stringify([...templates.values()].map((t) => [t.name, t.file, t.source]));
-      if (unchanged(text, templatesKey)) return { kind: 'unchanged' };
+      const rehearsals = rehearsalsSignature(deck.dir);
+      if (unchanged(text, templatesKey, rehearsals)) return { kind: 'unchanged' };
 
       // Recorded only once the attempt has a result: after a bug, the same inputs are tried again.
-      const attempt: Inputs = { text, templatesKey, exists: new Map(), copies: new Map() };
+      const attempt: Inputs = { text, templatesKey, rehearsals, exists: new Map(), copies: new Map() };
       if (compiled?.key !== templatesKey) {
         try {
           compiled = { key: templatesKey, renderer: await loadRenderer(templates) };

@@ -9,6 +9,7 @@ import { lookup } from 'mrmime';
 import { TalkdeckError } from '../core/base/errors.js';
 import type { LiveEvents } from './live-events.js';
 import { requestPath } from './request-path.js';
+import { REHEARSALS_PATH, type RehearsalEndpoint } from './rehearsal-endpoint.js';
 import { EVENTS_PATH, type Site } from './site.js';
 import { OutsideFolderError, type Body, type SourceFiles } from './source-files.js';
 
@@ -18,6 +19,8 @@ export interface ServerOptions {
   site: () => Site;
   sources: SourceFiles;
   events: LiveEvents;
+  /** Where the speaker view saves rehearsals: the only request that writes. */
+  rehearsals?: RehearsalEndpoint | undefined;
   /** Told about each file refused because it links out of its folder. */
   onRefused: (path: string) => void;
   /** Told about a bug while answering a request; the server carries on. */
@@ -105,6 +108,7 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: ServerOptions, 
   // A web page could point a name it owns at 127.0.0.1 (DNS rebinding) and read the deck:
   // when we listen on loopback only, only loopback names may ask.
   if (loopback && !isLoopbackHostHeader(req.headers.host)) return text(res, 403, 'Forbidden host');
+  if (opts.rehearsals && (req.url ?? '').split('?', 1)[0] === REHEARSALS_PATH) return opts.rehearsals.handle(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return text(res, 405, 'Method not allowed');
@@ -157,8 +161,20 @@ export function isolationHeaders(target: string): Record<string, string> {
   };
 }
 
+/**
+ * The page's connections, in the policy header: exactly the event stream and the rehearsal
+ * endpoint of the origin the browser asked (the page's own policy says `'self'`; a page obeys
+ * both). A source expression cannot name an IPv6 address: those keep `'self'`.
+ */
+export function connectSources(host: string | undefined): string {
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return "connect-src 'self'";
+  return `connect-src http://${host}${EVENTS_PATH} http://${host}${REHEARSALS_PATH}`;
+}
+
 function send(req: IncomingMessage, res: ServerResponse, path: string, body: Body): void {
-  for (const [name, value] of Object.entries(isolationHeaders(req.url ?? '/'))) res.setHeader(name, value);
+  const headers = isolationHeaders(req.url ?? '/');
+  headers['Content-Security-Policy'] += `; ${connectSources(req.headers.host)}`;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', contentType(path));
   res.setHeader('ETag', body.etag);
   // Always ask again (cheap with the ETag): a reload must never show a stale file.

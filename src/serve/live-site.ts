@@ -6,6 +6,7 @@
 import type { OutputFile } from '../core/write/output-file.js';
 import type { LiveProblem } from './live-client.js';
 import { LiveEvents } from './live-events.js';
+import type { RehearsalEndpoint } from './rehearsal-endpoint.js';
 import { makeSite, waitingSite, type Site } from './site.js';
 
 export class LiveSite {
@@ -16,7 +17,11 @@ export class LiveSite {
   /** Differs per run, so a page left open from an earlier run reloads when it reconnects. */
   private readonly session = Date.now().toString(36);
 
-  constructor(deckName: string) {
+  /** `save`: the rehearsal endpoint the served page may post to (see rehearsal-endpoint.ts). */
+  constructor(
+    deckName: string,
+    private readonly save?: RehearsalEndpoint['page'],
+  ) {
     this.site = waitingSite(`${this.session}-0`, deckName);
     this.events = new LiveEvents(() => ({ version: this.site.version, problems: this.problems }));
   }
@@ -32,7 +37,7 @@ export class LiveSite {
 
   /** Serves a new build and reloads the browsers; returns how many were told. */
   publish(files: ReadonlyMap<string, OutputFile>): number {
-    this.site = makeSite(`${this.session}-${++this.builds}`, files);
+    this.site = makeSite(`${this.session}-${++this.builds}`, files, this.save);
     // The reloaded pages get the (empty) problems with `hello`.
     this.problems = [];
     this.events.reload(this.site.version);

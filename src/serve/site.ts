@@ -6,6 +6,7 @@
 import { escapeHtml } from '../core/base/markdown.js';
 import type { OutputFile } from '../core/write/output-file.js';
 import { injectLiveClient } from './live-client.js';
+import { withRehearsalSave, type RehearsalEndpoint } from './rehearsal-endpoint.js';
 import { bodyOf, type Body } from './source-files.js';
 
 export const EVENTS_PATH = '/__talkdeck/events';
@@ -18,12 +19,17 @@ export interface Site {
   copies: ReadonlyMap<string, string>;
 }
 
-export function makeSite(version: string, files: ReadonlyMap<string, OutputFile>): Site {
+/** `save`: where the speaker view saves rehearsals, and the token; only index.html gets it. */
+export function makeSite(version: string, files: ReadonlyMap<string, OutputFile>, save?: RehearsalEndpoint['page']): Site {
   const bodies = new Map<string, Body>();
   const copies = new Map<string, string>();
   for (const [path, file] of files) {
     if ('copyFrom' in file) copies.set(path, file.copyFrom);
-    else bodies.set(path, bodyOf(path === 'index.html' ? injectLiveClient(file.content, { version, endpoint: EVENTS_PATH }) : file.content));
+    else if (path !== 'index.html') bodies.set(path, bodyOf(file.content));
+    else {
+      const page = injectLiveClient(file.content, { version, endpoint: EVENTS_PATH });
+      bodies.set(path, bodyOf(save ? withRehearsalSave(page, save) : page));
+    }
   }
   return { version, bodies, copies };
 }

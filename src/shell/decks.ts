@@ -9,7 +9,8 @@ import { suggest } from '../core/base/suggest.js';
 import type { DeckInput, ModelInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
-import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
+import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot, version } from './paths.js';
+import { readRehearsals, rehearsalsInput } from './rehearsals.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
 export const DECK_FILES = ['deck.yaml', 'deck.yml', 'deck.md'] as const;
@@ -219,6 +220,8 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       highlightStyles: highlightStylesRoot(),
     },
     renderer,
+    rehearsals: rehearsalsInput(readRehearsals(deck, cwd)),
+    talkdeckVersion: version(),
   };
 }
 

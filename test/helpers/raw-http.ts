@@ -10,19 +10,34 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(port: number, target: string, opts: { method?: string; host?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+/**
+ * `body` is sent as it is, with a Content-Length unless the headers name a length or chunked
+ * encoding. A server may answer before it has read all of a body and close the connection: the
+ * answer counts, whatever happens to the rest.
+ */
+export function rawRequest(
+  port: number,
+  target: string,
+  /** `address`: where to connect (127.0.0.1 unless given), whatever the Host header says. */
+  opts: { method?: string; host?: string; headers?: Record<string, string>; body?: string | Buffer; address?: string } = {},
+): Promise<RawResponse> {
+  const headers = { ...opts.headers };
+  const named = Object.keys(headers).some((k) => /^(content-length|transfer-encoding)$/i.test(k));
+  if (opts.body !== undefined && !named) headers['Content-Length'] = String(Buffer.byteLength(opts.body));
   const head = [
     `${opts.method ?? 'GET'} ${target} HTTP/1.1`,
     `Host: ${opts.host ?? `127.0.0.1:${port}`}`,
     'Connection: close',
-    ...Object.entries(opts.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ].join('\r\n');
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, opts.address ?? '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (c) => chunks.push(c));
-    socket.on('error', reject);
-    socket.on('end', () => {
+    socket.on('error', (error) => {
+      if (!chunks.length) reject(error);
+    });
+    socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('latin1');
       const split = text.indexOf('\r\n\r\n');
       const [statusLine, ...lines] = text.slice(0, split).split('\r\n');
@@ -32,5 +47,6 @@ export function rawRequest(port: number, target: string, opts: { method?: string
       resolve({ status, headers, body: text.slice(split + 4) });
     });
     socket.write(`${head}\r\n\r\n`);
+    if (opts.body !== undefined) socket.write(opts.body);
   });
 }

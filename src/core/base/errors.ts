@@ -12,6 +12,7 @@ export const LINT_RULE_IDS = [
   'overflow-estimate',
   'agenda-sections',
   'timing',
+  'rehearsal-overrun',
   'remote-resource',
   'font-coverage',
 ] as const;
@@ -56,7 +57,9 @@ export type ErrorCode =
   | 'io'
   | 'encoding'
   /** `--since` cannot be answered: no git, not a repository, unknown revision, no such deck then. */
-  | 'git';
+  | 'git'
+  /** A file in a deck's `rehearsals/` that is not a rehearsal record talkdeck can read. */
+  | 'rehearsal-file';
 
 /** Exit codes: 1 for content the user must fix, 2 for wrong command-line usage, 3 for the environment. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {

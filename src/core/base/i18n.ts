@@ -31,6 +31,8 @@ export interface SpeakerLabels {
   blocked: string;
   /** The button that jumps to the backup slides. */
   backup: string;
+  /** The rehearsal mode (templates/plugins/speaker-rehearsal.js); `{n}`, `{time}`, `{file}` … are filled in. */
+  rehearsal: RehearsalLabels;
   /** The change marks of a build with `--since` (templates/plugins/speaker-changes.js). */
   changes: SpeakerChangeLabels;
 }
@@ -84,6 +86,47 @@ export interface ChangeLabels {
   section: string;
   difference: string;
   commit: string;
+}
+
+export interface RehearsalLabels {
+  rehearse: string;
+  finish: string;
+  pause: string;
+  resume: string;
+  /** The R and W keys' entries in reveal.js's help overlay. */
+  keyRehearse: string;
+  keyPause: string;
+  /** The badge while a rehearsal runs, and while it is paused. */
+  recording: string;
+  paused: string;
+  /** The button that shows the finished rehearsal again. */
+  result: string;
+  /** The summary's heading; `{date}` is when the rehearsal began. */
+  title: string;
+  slide: string;
+  estimate: string;
+  rehearsed: string;
+  difference: string;
+  total: string;
+  /** The untitled part before the first section. */
+  beforeSections: string;
+  /** In place of a time: the rehearsal did not reach this slide. */
+  notReached: string;
+  pace: string;
+  wordsPerMinute: string;
+  paceAssumed: string;
+  noPace: string;
+  pauses: string;
+  /** `{n}` pauses, `{time}` together. */
+  pausesText: string;
+  noPauses: string;
+  save: string;
+  download: string;
+  saving: string;
+  saved: string;
+  downloaded: string;
+  saveFailed: string;
+  close: string;
 }
 
 export interface Labels {
@@ -151,6 +194,39 @@ const LABELS: Record<string, Labels> = {
       lost: 'Lost the connection to the presentation. Close this window and press S in the presentation.',
       blocked: 'The speaker view could not open. Allow pop-up windows for this page, then press S again.',
       backup: 'Backup slides',
+      rehearsal: {
+        rehearse: 'Rehearse',
+        finish: 'Finish rehearsal',
+        pause: 'Pause',
+        resume: 'Resume',
+        keyRehearse: 'Rehearse: start or finish timing every slide (speaker view)',
+        keyPause: 'Pause or resume the rehearsal',
+        recording: 'Rehearsal',
+        paused: 'Paused',
+        result: 'Last rehearsal',
+        title: 'Rehearsal of {date}',
+        slide: 'Slide',
+        estimate: 'Estimate',
+        rehearsed: 'This rehearsal',
+        difference: 'Difference',
+        total: 'Total',
+        beforeSections: 'Before the first section',
+        notReached: 'not reached',
+        pace: 'Your pace',
+        wordsPerMinute: '{n} words per minute',
+        paceAssumed: 'the estimate assumes {n}',
+        noPace: 'not measured: no notes were spoken',
+        pauses: 'Pauses',
+        pausesText: '{n} × · {time} not counted',
+        noPauses: 'none',
+        save: 'Save in the deck folder',
+        download: 'Download (JSON)',
+        saving: 'Saving …',
+        saved: 'Saved as {file}. `talkdeck rehearsals` compares your rehearsals with the plan.',
+        downloaded: 'Downloaded as {file}. Put it into the rehearsals folder next to the deck file: then `talkdeck rehearsals` and the plan use it.',
+        saveFailed: 'Could not save: {reason}',
+        close: 'Close',
+      },
       changes: {
         added: 'new since {since}',
         moved: 'moved since {since}',
@@ -235,6 +311,39 @@ const LABELS: Record<string, Labels> = {
       lost: 'Die Verbindung zur Präsentation ist unterbrochen. Dieses Fenster schließen und in der Präsentation S drücken.',
       blocked: 'Die Sprecheransicht konnte nicht geöffnet werden. Pop-up-Fenster für diese Seite erlauben und erneut S drücken.',
       backup: 'Backup-Folien',
+      rehearsal: {
+        rehearse: 'Probelauf',
+        finish: 'Probelauf beenden',
+        pause: 'Pause',
+        resume: 'Weiter',
+        keyRehearse: 'Probelauf: die Zeit jeder Folie messen, starten oder beenden (Sprecheransicht)',
+        keyPause: 'Probelauf anhalten oder fortsetzen',
+        recording: 'Probelauf',
+        paused: 'Angehalten',
+        result: 'Letzter Probelauf',
+        title: 'Probelauf vom {date}',
+        slide: 'Folie',
+        estimate: 'Schätzung',
+        rehearsed: 'Dieser Probelauf',
+        difference: 'Abweichung',
+        total: 'Gesamt',
+        beforeSections: 'Vor dem ersten Abschnitt',
+        notReached: 'nicht erreicht',
+        pace: 'Ihr Tempo',
+        wordsPerMinute: '{n} Wörter pro Minute',
+        paceAssumed: 'die Schätzung rechnet mit {n}',
+        noPace: 'nicht gemessen: keine Notizen gesprochen',
+        pauses: 'Pausen',
+        pausesText: '{n} × · {time} nicht gezählt',
+        noPauses: 'keine',
+        save: 'Im Ordner des Foliensatzes speichern',
+        download: 'Herunterladen (JSON)',
+        saving: 'Wird gespeichert …',
+        saved: 'Gespeichert als {file}. `talkdeck rehearsals` vergleicht Ihre Probeläufe mit dem Plan.',
+        downloaded: 'Heruntergeladen als {file}. In den Ordner rehearsals neben der Foliensatz-Datei legen: dann nutzen `talkdeck rehearsals` und der Plan ihn.',
+        saveFailed: 'Speichern fehlgeschlagen: {reason}',
+        close: 'Schließen',
+      },
       changes: {
         added: 'neu seit {since}',
         moved: 'verschoben seit {since}',

@@ -68,6 +68,12 @@ export const LINT_RULE_INFO: readonly LintRuleInfo[] = [
       'The speaking time estimated from the notes is further from the deck’s `duration` than `timing.tolerancePercent` (15 % by default).',
   },
   {
+    id: 'rehearsal-overrun',
+    defaultSeverity: 'warning',
+    description:
+      'The talk as rehearsed (`talkdeck rehearsals`: each slide’s median time in the rehearsals since its last edit, the estimate for the others) runs over the deck’s `duration`.',
+  },
+  {
     id: 'remote-resource',
     defaultSeverity: 'error',
     description:

@@ -7,6 +7,7 @@ import { maxBullets } from './rules/max-bullets.js';
 import { notesMissing } from './rules/notes-missing.js';
 import { overflowEstimate } from './rules/overflow-estimate.js';
 import { referenceUncited } from './rules/reference-uncited.js';
+import { rehearsalOverrun } from './rules/rehearsal-overrun.js';
 import { remoteResource } from './rules/remote-resource.js';
 import { timing } from './rules/timing.js';
 import type { LintRule } from './types.js';
@@ -20,6 +21,7 @@ export const LINT_RULES: readonly LintRule[] = [
   overflowEstimate,
   agendaSections,
   timing,
+  rehearsalOverrun,
   remoteResource,
   fontCoverage,
 ];

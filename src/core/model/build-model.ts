@@ -7,7 +7,7 @@
  */
 import { TalkdeckError } from '../base/errors.js';
 import { labelsFor, type Labels } from '../base/i18n.js';
-import { htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
+import { countWords, htmlToText, plainText, renderBlock, renderInline } from '../base/markdown.js';
 import { SLIDE_SIZES, type Point } from '../deck/fields.js';
 import type { Deck } from '../deck/schema.js';
 import type { NormalSlide } from '../deck/layouts.js';
@@ -18,11 +18,13 @@ import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
+import { slideFingerprint } from './fingerprint.js';
+import { changedSince, recordPace, slideRehearsals, type RehearsalFile } from './rehearsals.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
 import { stackPlaces } from './stacks.js';
 import { referenceModel } from './references.js';
-import type { DeckModel, PointModel, ReferenceModel, RemoteResourceModel, SlideModel } from './types.js';
+import type { DeckModel, PointModel, ReferenceModel, RehearsalsModel, RemoteResourceModel, SlideModel } from './types.js';
 import type { ValidatedSlide } from '../deck/validate.js';
 import type { ChartRenderer, MapRenderer } from './layouts/context.js';
 import { withLayout } from './layouts/with-layout.js';
@@ -41,6 +43,8 @@ export interface ModelInput {
   /** Needed when the deck has a free-Markdown slide (highlight.js and KaTeX are large: loaded only then). */
   freeMarkdown?: Pick<typeof FreeMarkdownModule, 'renderFreeMarkdown'> | undefined;
   timing: TimingSettings;
+  /** The deck's rehearsals (valid records of this deck) and the pace measured over them (rehearsals.ts). */
+  rehearsals?: { files: RehearsalFile[]; pace: number | undefined; paceUsed: boolean } | undefined;
 }
 
 export function buildModel(input: ModelInput): { model: DeckModel; errors: TalkdeckError[]; warnings: TalkdeckError[] } {
@@ -200,6 +204,13 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const size = meta.size ?? '16:9';
   const slideSize = { name: size, ...SLIDE_SIZES[size] };
   const stacks = stackPlaces(input.slides, ids, source, errors);
+  const fingerprints = input.slides.map(({ slide }) => slideFingerprint(slide));
+  const rehearsed = input.rehearsals?.files.length
+    ? slideRehearsals(
+        ids.map((id, i) => ({ id, fingerprint: fingerprints[i]! })),
+        input.rehearsals.files,
+      )
+    : undefined;
 
   const slides: SlideModel[] = input.slides.map(({ slide, index }, i) => {
     const path: KeyPath = ['slides', index];
@@ -227,6 +238,10 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       citeLabel: (slide.cite?.length ?? 0) > 1 ? labels.sourcesCited : labels.source,
       steps: 'steps' in slide ? Boolean(slide.steps) : false,
       timing: timing.slides[i]!,
+      // A slide passed in under a second still gets a second: reveal.js paces only when every slide has a time.
+      pacing: rehearsed?.[i]!.median === undefined ? timing.slides[i]! : Math.max(1, rehearsed[i]!.median!),
+      notesWords: slide.notes === undefined ? 0 : countWords(slide.notes),
+      fingerprint: fingerprints[i]!,
       stack: stacks[i],
     };
     const body = bodies.get(index);
@@ -285,8 +300,33 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     mainSlideCount,
     remote,
     uses,
+    rehearsals: rehearsed && input.rehearsals ? rehearsalsModel(slides, rehearsed, input.rehearsals, input.timing.secondsPerSlide) : undefined,
   };
   return { model, errors, warnings };
+}
+
+function rehearsalsModel(
+  slides: SlideModel[],
+  rehearsed: RehearsalsModel['slides'],
+  input: NonNullable<ModelInput['rehearsals']>,
+  secondsPerSlide: number,
+): RehearsalsModel {
+  const main = slides.filter((s) => !s.backup);
+  return {
+    records: input.files.map(({ file, record }) => ({
+      file,
+      recorded: record.recorded,
+      totalSeconds: record.total,
+      pausedSeconds: record.paused,
+      pace: recordPace(record, secondsPerSlide),
+      changed: changedSince(record, slides),
+    })),
+    pace: input.pace,
+    paceUsed: input.paceUsed,
+    slides: rehearsed,
+    plannedSeconds: main.reduce((sum, s) => sum + s.pacing, 0),
+    rehearsedSlides: main.filter((s) => rehearsed[s.number - 1]!.median !== undefined).length,
+  };
 }
 
 function slideTitle(slide: NormalSlide, deckTitle: string, labels: Labels): string | undefined {

@@ -9,6 +9,7 @@ import type { RevealOptions } from '../deck/options.js';
 import type { Labels } from '../base/i18n.js';
 import type { DeckTiming } from './timing.js';
 import type { DeckChanges } from './changes.js';
+import type { SlideRehearsals } from './rehearsals.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -95,8 +96,17 @@ export interface SlideModel {
   cites: CiteModel[];
   citeLabel: string;
   steps: boolean;
-  /** Estimated speaking time in whole seconds: reveal.js `data-timing`, for the speaker view's pacing. */
+  /** Estimated speaking time in whole seconds (timing.ts), at the measured pace when the deck has rehearsals. */
   timing: number;
+  /**
+   * Seconds the speaker view paces this slide with (reveal.js `data-timing`): the median of its
+   * rehearsed times when rehearsals reached it since its last edit, else `timing`.
+   */
+  pacing: number;
+  /** Words of the notes, as the estimate counts them. */
+  notesWords: number;
+  /** A hash of the slide's notes and talking points (fingerprint.ts): a rehearsal of it is stale once it changes. */
+  fingerprint: string;
   /** Layout-specific fields, already rendered. */
   points?: PointModel[];
   left?: { headingHtml: string; points: PointModel[] };
@@ -134,6 +144,22 @@ export interface SlideModel {
    * than reveal.js may ignore it: `slides` stays the flat list in reading order.
    */
   stack?: { id: string; index: number; first: boolean; last: boolean } | undefined;
+}
+
+/** What the deck's rehearsals (`rehearsals/*.json`) say; see rehearsals.ts. */
+export interface RehearsalsModel {
+  /** The deck's rehearsals, oldest first: the file as shown, when it began, its times, its pace. */
+  records: { file: string; recorded: string; totalSeconds: number; pausedSeconds: number; pace?: number | undefined; changed: string[] }[];
+  /** Words per minute measured over them; undefined when none of them spoke notes. */
+  pace?: number | undefined;
+  /** Whether the estimate uses that pace: no `wordsPerMinute` is set in the config file, the deck or a flag. */
+  paceUsed: boolean;
+  /** Per slide, in deck order: the rehearsals that reached it and the median of those still current. */
+  slides: SlideRehearsals[];
+  /** The talk as rehearsed: each main slide's `pacing` (rehearsed median, else estimate) together. */
+  plannedSeconds: number;
+  /** How many main slides have a rehearsed time that is still current. */
+  rehearsedSlides: number;
 }
 
 /** A remote file a slide loads (image, iframe, background): missing when offline. */
@@ -180,4 +206,6 @@ export interface DeckModel {
   uses: { code: boolean; math: boolean };
   /** What changed since an earlier version (`--since`): set only when a build compares (core/diff/). */
   changes?: DeckChanges | undefined;
+  /** Set when the deck folder holds rehearsals of this deck. */
+  rehearsals?: RehearsalsModel | undefined;
 }

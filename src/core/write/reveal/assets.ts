@@ -56,9 +56,10 @@ const OWN_PLUGINS = [
 ];
 /**
  * Scripts of talkdeck's own that are not reveal.js plugins: the speaker view's window (its
- * markup and the script that runs in it, which speaker-view.js writes into the popup).
+ * markup and the script that runs in it, which speaker-view.js writes into the popup) and its
+ * extensions (each registers itself before Reveal.initialize): the rehearsal mode, in every build.
  */
-const OWN_SCRIPTS = ['speaker-window.js'];
+const OWN_SCRIPTS = ['speaker-window.js', 'speaker-rehearsal.js'];
 /** The speaker view's change marks: only in a build that compares with an earlier version (`--since`). */
 const CHANGE_SCRIPTS = ['speaker-changes.js'];
 const ownScripts = (model: DeckModel): string[] => (model.changes ? [...OWN_SCRIPTS, ...CHANGE_SCRIPTS] : OWN_SCRIPTS);

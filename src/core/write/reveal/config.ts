@@ -2,6 +2,7 @@
 import type { ChangedDeck } from '../../model/change-labels.js';
 import type { DeckModel } from '../../model/types.js';
 import { speakerChanges } from './speaker-changes.js';
+import { rehearsalConfig } from './rehearsal-config.js';
 
 /**
  * reveal.js options. Precedence (lowest first): these defaults < the deck's metadata (`size`,
@@ -9,7 +10,7 @@ import { speakerChanges } from './speaker-changes.js';
  * itself at run time. `speakerView` is the option block of talkdeck's speaker-view plugin
  * (reveal.js keeps unknown keys for plugins); `talkdeck` tells its plugin how to number slides.
  */
-export function revealConfig(model: DeckModel): Record<string, unknown> {
+export function revealConfig(model: DeckModel, opts: { talkdeckVersion?: string | undefined } = {}): Record<string, unknown> {
   // The change marks' labels travel only in a build that has changes to mark (`--since`).
   const { changes: changeLabels, ...speaker } = model.labels.speaker;
   return {
@@ -35,6 +36,7 @@ export function revealConfig(model: DeckModel): Record<string, unknown> {
     ...model.reveal,
     speakerView: {
       labels: { ...speaker, slide: model.labels.slide, ...(model.changes ? { changes: changeLabels } : {}) },
+      rehearsal: rehearsalConfig(model, opts.talkdeckVersion),
       ...(model.changes ? { changes: speakerChanges(model as ChangedDeck) } : {}),
     },
     talkdeck: { mainSlides: model.mainSlideCount, appendix: model.appendix?.id ?? null },

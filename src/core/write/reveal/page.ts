@@ -20,6 +20,8 @@ export interface RevealDeckOptions {
   deckStyle: boolean;
   /** Files of the deck folder the page loads (images, the style sheets' files), already checked. */
   deckFiles: string[];
+  /** The running talkdeck's version, for the rehearsal records the page makes. */
+  talkdeckVersion?: string | undefined;
 }
 
 export function writeRevealDeck(model: DeckModel, options: RevealDeckOptions): { files: Map<string, OutputFile> } | { errors: TalkdeckError[] } {
@@ -32,7 +34,7 @@ export function writeRevealDeck(model: DeckModel, options: RevealDeckOptions): {
       styles: plan.styles,
       scripts: plan.scripts,
       plugins: plan.plugins,
-      config: revealConfig(model),
+      config: revealConfig(model, { talkdeckVersion: options.talkdeckVersion }),
       sourcesId,
     });
   } catch (cause) {
