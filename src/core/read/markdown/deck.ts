@@ -12,9 +12,10 @@ import { SourceFile, type KeyPath } from '../../base/source.js';
 import { suggest } from '../../base/suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
+import { LENIENT_FIELDS, STRICT_FIELDS, readLenientFields } from './front-matter-fields.js';
 
-/** Front-matter keys that are talkdeck deck fields, taken over as they are. */
-const DECK_FIELDS = ['title', 'subtitle', 'author', 'institution', 'date', 'lang', 'duration', 'marking', 'lint', 'timing'] as const;
+/** Front-matter keys that are talkdeck deck fields. */
+const DECK_FIELDS = [...LENIENT_FIELDS, ...STRICT_FIELDS] as const;
 /** Front-matter keys reveal-md or Marp read, which are not deck fields: no warning for them. */
 const DIALECT_KEYS = new Set([
   'theme', 'separator', 'verticalSeparator', 'notesSeparator', 'revealOptions', 'highlightTheme', 'css', 'scripts',
@@ -42,8 +43,10 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   const warn = (key: string, message: string, hint: string, code: TalkdeckError['code'] = 'unknown-key') =>
     problems.push(new TalkdeckError({ code, severity: 'warning', file, line: lineOf(key), column: 1, message, hint }));
 
-  const data: Record<string, unknown> = {};
-  for (const key of DECK_FIELDS) if (front[key] !== undefined) data[key] = front[key];
+  const lenient = readLenientFields(front);
+  for (const p of lenient.problems) warn(p.key, p.message, p.hint, 'wrong-type');
+  const data: Record<string, unknown> = { ...lenient.fields };
+  for (const key of STRICT_FIELDS) if (front[key] !== undefined) data[key] = front[key];
   for (const key of Object.keys(front)) {
     if (!(DECK_FIELDS as readonly string[]).includes(key) && !DIALECT_KEYS.has(key)) {
       warn(key, `Front-matter key \`${key}\` is not read by talkdeck; it is ignored`, `deck fields: ${DECK_FIELDS.join(', ')}`);
