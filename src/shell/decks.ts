@@ -9,7 +9,7 @@ import { suggest } from '../core/base/suggest.js';
 import type { DeckInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
-import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
+import { builtinTemplatesDir, fontPackageRoot, fontsRoot, highlightStylesRoot, katexRoot, revealRoot } from './paths.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
 export const DECK_FILES = ['deck.yaml', 'deck.yml', 'deck.md'] as const;
@@ -219,6 +219,8 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       themes: join(builtinTemplatesDir(), 'themes'),
       plugins: join(builtinTemplatesDir(), 'plugins'),
       fonts: fontsRoot(),
+      fontPackage: fontPackageRoot,
+      readText: (path) => readFileSync(path, 'utf8'),
       deck: deck.dir,
       katex: katexRoot(),
       highlightStyles: highlightStylesRoot(),

@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod';
 import { TalkdeckError } from '../../base/errors.js';
-import { THEMES } from '../../deck/themes.js';
+import { THEMES, unknownThemeHint } from '../../deck/themes.js';
 import { RevealSchema, type RevealOptions } from '../../deck/options.js';
 import { SLIDE_SIZES, TRANSITIONS, type SlideSize } from '../../deck/fields.js';
 import { SourceFile, type KeyPath } from '../../base/source.js';
@@ -54,15 +54,15 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   }
   if (typeof front.description === 'string' && data.subtitle === undefined) data.subtitle = front.description;
 
-  // reveal-md's default theme is black, Marp's is a light one; themes that load fonts from the
-  // internet (or Marp's own) are not available offline and fall back to that default.
+  // reveal-md's default theme is black, Marp's is a light one; a theme talkdeck does not have
+  // (Marp's own, a reveal-md deck's CSS file) falls back to that default.
   const fallback = deck.dialect === 'marp' ? 'white' : 'black';
   const theme = front.theme;
   if (theme === undefined) data.theme = fallback;
   else if (typeof theme === 'string' && (THEMES as readonly string[]).includes(theme)) data.theme = theme;
   else {
     data.theme = fallback;
-    warn('theme', `Theme \`${String(theme)}\` is not available offline; the deck uses \`${fallback}\``, `themes: ${THEMES.join(', ')}; put your own CSS in style.css next to the deck`, 'theme');
+    warn('theme', `Theme \`${String(theme)}\` is not one of talkdeck's themes; the deck uses \`${fallback}\``, unknownThemeHint(theme), 'theme');
   }
 
   const firstHeading = deck.slides.map((s) => /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m.exec(s.markdown)?.[1]).find(Boolean);
