@@ -1,14 +1,18 @@
 // reveal.js's themes as talkdeck ships them, checked against the installed reveal.js and
 // @fontsource packages (so an upgrade of either that changes what a theme needs fails here):
 // every theme is offered, none loads anything from the network once taken offline, each gets
-// exactly the faces its Google Fonts import asked for, and every font file it can name exists.
+// exactly the faces its Google Fonts import asked for, every font file it can name exists, and
+// the colours the theme-contrast rule judges are the theme's own.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
-import { isDark, parseHexColour, type Rgb } from '../src/core/base/colour.js';
+import { contrastRatio, isDark, parseHexColour, type Rgb } from '../src/core/base/colour.js';
 import { DARK_THEMES, REVEAL_THEMES } from '../src/core/deck/themes.js';
+import { THEME_COLOURS, worstContrast } from '../src/core/lint/rules/theme-contrast.js';
 import { hasWebFonts, themeFontFaces, themeFontPackages, withoutWebFonts } from '../src/core/write/reveal/theme-fonts.js';
+import { ROOT } from './helpers/build.js';
 
 const require = createRequire(import.meta.url);
 const themeDir = join(dirname(require.resolve('reveal.js')), 'theme');
@@ -109,5 +113,44 @@ describe('reveal.js themes', () => {
     ]);
     expect(themeFontFaces('moon', 'Łódź')!.files.map((f) => f.file)).toContain('lato-latin-ext-400-normal.woff2');
     expect(themeFontFaces('white', 'anything')).toBeUndefined();
+  });
+});
+
+describe('the colours the theme-contrast rule judges', () => {
+  /** What layouts.css sets for one theme by its class. */
+  const adjusted = (theme: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    postcss.parse(readFileSync(join(ROOT, 'templates/themes/layouts.css'), 'utf8')).walkRules((rule) => {
+      if (rule.selectors.includes(`.reveal.td-theme-${theme}`)) rule.walkDecls(/^--r-/, (d) => void (out[d.prop] = d.value));
+    });
+    return out;
+  };
+
+  it.each(REVEAL_THEMES)('%s: are the ones in its CSS, with talkdeck’s adjustments', (theme) => {
+    const vars = { ...root(theme), ...adjusted(theme) };
+    const gradient = /gradient\(/.test(vars['--r-background']!) ? [...vars['--r-background']!.matchAll(/#[0-9a-f]{3,6}\b/gi)].map((m) => m[0]) : [];
+    expect(THEME_COLOURS[theme]).toEqual({ background: [vars['--r-background-color'], ...gradient], text: vars['--r-main-color'], link: vars['--r-link-color'] });
+  });
+
+  it('leave talkdeck’s muted text at 4.5:1, or at the body text where the theme has less', () => {
+    const layouts = readFileSync(join(ROOT, 'templates/themes/layouts.css'), 'utf8');
+    const plain = /^\.reveal\.td-theme-[^{]*\{ --td-muted: var\(--r-main-color\); \}$/m.exec(layouts)![0];
+    for (const theme of REVEAL_THEMES) {
+      const { background, text } = THEME_COLOURS[theme]!;
+      // --td-muted: 75 % of the text colour over the background (layouts.css), unless overridden.
+      const mixed = rgb(text).map((v, i) => Math.round(v * 0.75 + rgb(background[0]!)[i]! * 0.25)) as Rgb;
+      const mutedIsText = plain.includes(`.td-theme-${theme},`) || plain.includes(`.td-theme-${theme} `);
+      const muted = Math.min(...background.map((b) => contrastRatio(mutedIsText ? rgb(text) : mixed, rgb(b))));
+      const body = worstContrast(text, background).ratio;
+      expect(muted, theme).toBeGreaterThanOrEqual(Math.min(4.5, body) - 0.005);
+      // Kept at the body colour only where the mix would fall short.
+      if (mutedIsText) expect(Math.min(...background.map((b) => contrastRatio(mixed, rgb(b)))), theme).toBeLessThan(4.5);
+    }
+  });
+
+  it('keep github’s darker built-in colour off the dark themes, which load github-dark', () => {
+    const layouts = readFileSync(join(ROOT, 'templates/themes/layouts.css'), 'utf8');
+    const not = /^\.reveal:not\(([^)]*)\) :is\(\.hljs-built_in/m.exec(layouts)![1]!;
+    expect(not.split(',').map((s) => s.trim().replace('.td-theme-', ''))).toEqual(DARK_THEMES);
   });
 });

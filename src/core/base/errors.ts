@@ -14,6 +14,7 @@ export const LINT_RULE_IDS = [
   'timing',
   'remote-resource',
   'font-coverage',
+  'theme-contrast',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 

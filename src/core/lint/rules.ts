@@ -8,6 +8,7 @@ import { notesMissing } from './rules/notes-missing.js';
 import { overflowEstimate } from './rules/overflow-estimate.js';
 import { referenceUncited } from './rules/reference-uncited.js';
 import { remoteResource } from './rules/remote-resource.js';
+import { themeContrast } from './rules/theme-contrast.js';
 import { timing } from './rules/timing.js';
 import type { LintRule } from './types.js';
 
@@ -22,4 +23,5 @@ export const LINT_RULES: readonly LintRule[] = [
   timing,
   remoteResource,
   fontCoverage,
+  themeContrast,
 ];
