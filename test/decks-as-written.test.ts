@@ -3,6 +3,7 @@
 // and hint, written by hand from the deck's text — and the model fields it must read.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import type { TalkdeckError } from '../src/core/base/errors.js';
 import { buildFolder, fixture } from './helpers/build.js';
@@ -18,6 +19,8 @@ interface Expected {
   errors: Problem[];
   warnings: Problem[];
   model?: Record<string, unknown>;
+  /** Each citation line on the slides, as shown. */
+  cites?: string[];
 }
 
 const CASES = join(fixture('issue-19'));
@@ -37,6 +40,11 @@ describe('decks as others wrote them (issue 19)', () => {
       expect(result.files.size > 0, 'a deck with warnings only is built').toBe(expected.errors.length === 0);
       for (const [key, value] of Object.entries(expected.model ?? {})) {
         expect((result.model as unknown as Record<string, unknown>)[key] ?? null, key).toEqual(value);
+      }
+      if (expected.cites) {
+        const page = result.files.get('index.html');
+        const html = parse(page && 'content' in page ? page.content : '');
+        expect(html.querySelectorAll('.td-cite').map((c) => c.text.replace(/\s+/g, ' ').trim())).toEqual(expected.cites);
       }
     });
   }
