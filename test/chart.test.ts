@@ -7,6 +7,7 @@ import { parse } from 'node-html-parser';
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, parseHexColour, type Rgb } from '../src/core/base/colour.js';
+import { DARK_THEMES, REVEAL_THEMES } from '../src/core/deck/themes.js';
 import { chartDomain, renderChart, type ChartInput } from '../src/core/model/chart-svg.js';
 import { ROOT } from './helpers/build.js';
 
@@ -95,15 +96,21 @@ describe('series colours', () => {
   };
 
   const light = vars(layouts, (s) => s === ':root');
-  const dark = vars(layouts, (s) => s.includes('.td-theme-black'));
+  /** What layouts.css sets for one theme by its class (the dark themes' series colours …). */
+  const own = (name: string) => vars(layouts, (s) => s.split(',').some((part) => part.trim() === `.reveal.td-theme-${name}`));
   const themes: [string, Record<string, string>, Record<string, string>][] = [
     ['briefing', { ...light, ...vars(briefing, (s) => s === ':root') }, {}],
-    ...(['white', 'white-contrast', 'black', 'black-contrast'] as const).map((name): [string, Record<string, string>, Record<string, string>] => [
+    ...REVEAL_THEMES.map((name): [string, Record<string, string>, Record<string, string>] => [
       name,
       { ...vars(css(join(themeDir, `${name}.css`)), (s) => s === ':root'), ...light },
-      name.startsWith('black') ? dark : {},
+      own(name),
     ]),
   ];
+
+  it('give the dark themes, and only those, the light series colours', () => {
+    const lightSeries = own('black')['--td-chart-0'];
+    expect(REVEAL_THEMES.filter((name) => own(name)['--td-chart-0'] === lightSeries)).toEqual(DARK_THEMES);
+  });
 
   it.each(themes)('have at least 4.5:1 against the %s background, on marks and as text', (_name, scope, override) => {
     const all = { ...scope, ...override };

@@ -19,7 +19,7 @@ describe('import: each slide becomes the layout that says exactly what it said',
       title: 'Lage im Norden',
       lang: 'de',
       duration: 15,
-      theme: 'black', // `night` loads web fonts: the .md build falls back to reveal-md's default too
+      theme: 'night', // a reveal.js theme, offline with its web fonts, as in the .md build
       transition: 'fade', // revealOptions map onto the deck's own fields
       lint: { 'remote-resource': 'warning' },
       slides: [

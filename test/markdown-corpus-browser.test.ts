@@ -19,10 +19,7 @@ import { CORPUS, DECKS, EXPECTED, counts, type Counts } from './helpers/markdown
  * Decks talkdeck does not yet build as the real tool does. Each entry says why; the test for it
  * is expected to fail, so it turns red (remove the entry) once talkdeck matches.
  */
-const KNOWN: Record<string, string> = {
-  'pba-hashes': 'front matter `duration: 1 hour` is taken as talkdeck\'s own `duration` and refused; reveal-md ignores keys it does not know',
-  'pba-template': 'front matter indented with tabs: reveal-md (yaml-front-matter on js-yaml 3) reads it, talkdeck (js-yaml 4) reports a YAML syntax error',
-};
+const KNOWN: Record<string, string> = {};
 
 interface Built extends Counts {
   /** Each leaf slide's notes as shown in the speaker view, whitespace collapsed. */

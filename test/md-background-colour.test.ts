@@ -6,6 +6,6 @@ import { talkdeck } from './helpers/cli.js';
 it('a colour name in `data-background` builds; a missing file in it is reported with its line', () => {
   const r = talkdeck(join(import.meta.dirname, 'fixtures/md-background-colour'), ['check', 'deck.md']);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/deck\.md:7:1: error: Image `img\/missing\.png` not found/);
+  expect(r.stderr).toMatch(/deck\.md:7:1: error: Background image `img\/missing\.png` not found/);
   expect(r.stderr).not.toContain('maroon');
 });

@@ -148,6 +148,23 @@ describe('inlineSingleFile', () => {
     expect(attr(out.find((e) => e.tagName === 'img')!, 'src')).toBe('gone.png');
     expect(attr(out.find((e) => e.tagName === 'script')!, 'src')).toBe('https://cdn.example/x.js');
   });
+
+  it('says that a background video stays outside: reveal.js splits its attribute at commas, as a data: URI has', () => {
+    const files = site({
+      'index.html': '<html><body><section data-background-video="assets/clip.webm" data-background-video-loop></section></body></html>',
+      'assets/clip.webm': { copyFrom: '/pkg/photo.png' },
+    });
+    const result = inlineSingleFile({ files, read });
+    expect(result.warnings.map((w) => [w.code, w.severity, w.message, w.hint])).toEqual([
+      [
+        'missing-file',
+        'warning',
+        'The background video `assets/clip.webm` cannot be carried inside the single file (reveal.js reads the attribute as a list split at commas, which a data: URI has); the slide shows without it',
+        'show the built folder (talkdeck build) for the video, or keep assets/clip.webm next to the single file',
+      ],
+    ]);
+    expect(attr(elements(result.html).find((e) => e.tagName === 'section')!, 'data-background-video')).toBe('assets/clip.webm');
+  });
 });
 
 describe('isTalkdeckHtml', () => {

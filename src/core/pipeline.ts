@@ -9,7 +9,7 @@
 import { TalkdeckError } from './base/errors.js';
 import { errorAt } from './base/source.js';
 import { resolveSettings, type Settings, type SettingsLayer } from './deck/settings.js';
-import { THEMES } from './deck/themes.js';
+import { THEMES, unknownThemeHint } from './deck/themes.js';
 import { validateDeck, type ValidatedSlide } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
@@ -116,8 +116,8 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     errors.push(
       errorAt(source, ['theme'], {
         code: 'theme',
-        message: `Theme \`${theme}\` is not available offline`,
-        hint: `use one of: ${THEMES.join(', ')}; put your own CSS in style.css next to deck.yaml`,
+        message: `Theme \`${theme}\` is not one of talkdeck's themes`,
+        hint: unknownThemeHint(theme),
       }),
     );
   }

@@ -9,7 +9,7 @@ import { suggest } from '../core/base/suggest.js';
 import type { DeckInput, ModelInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
 import { overlay, templateName, type TemplateSet, type TemplateSource } from '../core/write/html/templates.js';
-import { builtinTemplatesDir, fontsRoot, highlightStylesRoot, katexRoot, revealRoot, version } from './paths.js';
+import { builtinTemplatesDir, fontPackageRoot, fontsRoot, highlightStylesRoot, katexRoot, revealRoot, version } from './paths.js';
 import { readRehearsals, rehearsalsInput } from './rehearsals.js';
 
 /** The file that makes a folder a deck, named after the folder; the first is what `init` writes. */
@@ -215,6 +215,8 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
       themes: join(builtinTemplatesDir(), 'themes'),
       plugins: join(builtinTemplatesDir(), 'plugins'),
       fonts: fontsRoot(),
+      fontPackage: fontPackageRoot,
+      readText: (path) => readFileSync(path, 'utf8'),
       deck: deck.dir,
       katex: katexRoot(),
       highlightStyles: highlightStylesRoot(),

@@ -48,6 +48,11 @@ export function fontsRoot(): string {
   return join(dirname(require.resolve('@fontsource/source-sans-3')), 'files');
 }
 
+/** An installed @fontsource package's folder (its main entry, index.css, is at the top). */
+export function fontPackageRoot(id: string): string {
+  return dirname(require.resolve(`@fontsource/${id}`));
+}
+
 export function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

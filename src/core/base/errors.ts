@@ -15,6 +15,7 @@ export const LINT_RULE_IDS = [
   'rehearsal-overrun',
   'remote-resource',
   'font-coverage',
+  'theme-contrast',
 ] as const;
 export type LintRuleId = (typeof LINT_RULE_IDS)[number];
 

@@ -3,7 +3,8 @@
  * subset the font has (Latin, Latin Extended, Greek, Cyrillic, Vietnamese), each with its
  * `unicode-range`. A built deck carries the subsets its page's text uses (Latin always) and a
  * theme/fonts.css declaring exactly those files. The same ranges say which characters no
- * shipped font covers (lint rule `font-coverage`).
+ * shipped font covers (lint rule `font-coverage`). `neededSubsets` answers the same question for
+ * any @fontsource package (the web fonts of reveal.js's themes, write/reveal/theme-fonts.ts).
  */
 import SUBSET_RANGES from '@fontsource/source-sans-3/unicode.json' with { type: 'json' };
 
@@ -30,29 +31,48 @@ export function unicodeRange(subset: FontSubset): string {
   return (SUBSET_RANGES as Record<string, string>)[subset]!;
 }
 
-type Range = [number, number];
-let ranges: Map<FontSubset, Range[]> | undefined;
+/** A @fontsource package's `unicode.json`: subset → unicode-range. */
+export type UnicodeRanges = Readonly<Record<string, string>>;
 
-function rangesOf(subset: FontSubset): Range[] {
-  ranges ??= new Map(
-    FONT_SUBSETS.map((s) => [
-      s,
-      unicodeRange(s)
-        .split(',')
-        .map((r) => {
+type Range = [number, number];
+const parsed = new WeakMap<UnicodeRanges, Map<string, Range[]>>();
+
+function rangesOf(table: UnicodeRanges, subset: string): Range[] {
+  let subsets = parsed.get(table);
+  if (!subsets) {
+    subsets = new Map(
+      Object.entries(table).map(([s, range]) => [
+        s,
+        range.split(',').flatMap((r) => {
           const [from, to] = r.trim().replace(/^U\+/i, '').split('-');
-          return [parseInt(from!, 16), parseInt(to ?? from!, 16)] as Range;
+          return drawable([parseInt(from!, 16), parseInt(to ?? from!, 16)]);
         }),
-    ]),
-  );
-  return ranges.get(subset)!;
+      ]),
+    );
+    parsed.set(table, subsets);
+  }
+  return subsets.get(subset) ?? [];
+}
+
+/**
+ * A range without the control characters (U+0000–001F, U+007F–009F): some packages list them in
+ * a subset (Open Sans's `symbols`), and every page has line breaks, which no font draws.
+ */
+function drawable([from, to]: Range): Range[] {
+  const parts: Range[] = [];
+  for (const [a, b] of [[0x20, 0x7e], [0xa0, Infinity]] as const) {
+    const start = Math.max(from, a);
+    const end = Math.min(to, b);
+    if (start <= end) parts.push([start, end]);
+  }
+  return parts;
 }
 
 const inRanges = (codePoint: number, rs: Range[]): boolean => rs.some(([from, to]) => codePoint >= from && codePoint <= to);
 
 /** Whether a shipped subset draws this code point. */
 export function isCovered(codePoint: number): boolean {
-  return FONT_SUBSETS.some((s) => inRanges(codePoint, rangesOf(s)));
+  return FONT_SUBSETS.some((s) => inRanges(codePoint, rangesOf(SUBSET_RANGES, s)));
 }
 
 const classRange = ([from, to]: Range): string => (from === to ? `\\u{${from.toString(16)}}` : `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`);
@@ -60,24 +80,32 @@ const classRange = ([from, to]: Range): string => (from === to ? `\\u{${from.toS
 /**
  * The subsets a text needs, in FONT_SUBSETS order: Latin always (talkdeck's own labels and the
  * theme's quotation marks are Latin), any other whose range holds one of the text's characters.
- * A page is megabytes of mostly Latin text: the scan is one native regular-expression search for
- * a character of a subset not yet needed, repeated (with that subset taken out) at most six times.
  */
 export function subsetsFor(text: string): FontSubset[] {
-  const needed = new Set<FontSubset>(['latin']);
+  return neededSubsets(text, SUBSET_RANGES, FONT_SUBSETS) as FontSubset[];
+}
+
+/**
+ * The same for any @fontsource package: of `subsets` (in their order, `latin` among them), the
+ * ones the text needs. A page is megabytes of mostly Latin text: the scan is one native
+ * regular-expression search for a character of a subset not yet needed, repeated (with that
+ * subset taken out) at most once per subset.
+ */
+export function neededSubsets(text: string, table: UnicodeRanges, subsets: readonly string[]): string[] {
+  const needed = new Set<string>(['latin']);
   let from = 0;
   for (;;) {
-    const rest = FONT_SUBSETS.filter((s) => !needed.has(s));
+    const rest = subsets.filter((s) => !needed.has(s));
     if (rest.length === 0) break;
-    const search = new RegExp(`[${rest.flatMap(rangesOf).map(classRange).join('')}]`, 'gu');
+    const search = new RegExp(`[${rest.flatMap((s) => rangesOf(table, s)).map(classRange).join('')}]`, 'gu');
     search.lastIndex = from;
     const found = search.exec(text);
     if (!found) break;
     const cp = found[0].codePointAt(0)!;
-    for (const s of rest) if (inRanges(cp, rangesOf(s))) needed.add(s);
+    for (const s of rest) if (inRanges(cp, rangesOf(table, s))) needed.add(s);
     from = found.index;
   }
-  return FONT_SUBSETS.filter((s) => needed.has(s));
+  return subsets.filter((s) => needed.has(s));
 }
 
 /** The font files of these subsets, all four faces each, in a fixed order. */

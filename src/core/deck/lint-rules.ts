@@ -85,4 +85,10 @@ export const LINT_RULE_INFO: readonly LintRuleInfo[] = [
     description:
       'Letters or emoji that no font talkdeck ships can draw (e.g. Chinese, Arabic, emoji): they would show in whatever font the presenting computer has, if any.',
   },
+  {
+    id: 'theme-contrast',
+    defaultSeverity: 'warning',
+    description:
+      'A reveal.js theme whose body text, or link and accent colour (when the deck shows links, timelines or figures), has less than WCAG AA’s 4.5:1 contrast against its background (e.g. solarized, sky, blood).',
+  },
 ];

@@ -10,14 +10,19 @@ import { TIMING_DEFAULTS } from './settings.js';
 
 export const ReferenceSchema = z.strictObject({
   title: Text.meta({ description: 'Title of the work.' }),
-  author: Text.optional().meta({ description: 'Author(s) or issuing body.' }),
+  author: Text.optional().meta({
+    description:
+      'Author(s) or issuing body. A citation names a person by the surname (of the first author), an organisation by its whole name, or by the acronym given in brackets: `Stockholm International Peace Research Institute (SIPRI)` is cited as “SIPRI 2024”.',
+    examples: ['Stefan Reith', 'Stockholm International Peace Research Institute (SIPRI)'],
+  }),
   publication: Text.optional().meta({ description: 'Where it appeared (journal, issue, publisher).' }),
   date: Label.optional().meta({ description: 'Publication date, free text.', examples: ['2024', 'September 2022'] }),
   url: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Web address (http or https).' }),
   note: Text.optional().meta({ description: 'A remark shown after the reference on the sources slide.' }),
   short: Text.optional().meta({
-    description: 'Short label shown on slides that cite it. Defaults to author (or title) and date.',
-    examples: ['Reith 2024'],
+    description:
+      'Short label shown on slides that cite it, in place of the one made from author (or title) and year: set it where that label is not what you want, e.g. a long organisation name or an acronym the author field does not give.',
+    examples: ['Reith 2024', 'SIPRI 2024'],
   }),
 });
 

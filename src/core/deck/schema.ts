@@ -22,7 +22,7 @@ const deckFields = once(() => ({
     .meta({ description: 'Language of the deck (BCP 47); sets `<html lang>` and the labels.', default: 'en' }),
   theme: Text.optional().meta({
     description:
-      'Theme: `briefing` (default) or an offline-safe reveal.js theme (white, black, white-contrast, black-contrast).',
+      'Theme: `briefing` (default) or one of reveal.js’s themes, each offline (their web fonts ship with the deck): beige, black, black-contrast, blood, dracula, league, moon, night, serif, simple, sky, solarized, white, white-contrast. A theme whose colours fall short of WCAG AA contrast says so (lint rule `theme-contrast`).',
     default: 'briefing',
   }),
   duration: z.number().positive().optional().meta({ description: 'Time slot in minutes.', examples: [20] }),

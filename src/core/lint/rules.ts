@@ -9,6 +9,7 @@ import { overflowEstimate } from './rules/overflow-estimate.js';
 import { referenceUncited } from './rules/reference-uncited.js';
 import { rehearsalOverrun } from './rules/rehearsal-overrun.js';
 import { remoteResource } from './rules/remote-resource.js';
+import { themeContrast } from './rules/theme-contrast.js';
 import { timing } from './rules/timing.js';
 import type { LintRule } from './types.js';
 
@@ -24,4 +25,5 @@ export const LINT_RULES: readonly LintRule[] = [
   rehearsalOverrun,
   remoteResource,
   fontCoverage,
+  themeContrast,
 ];

@@ -64,9 +64,9 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
-      resource: (given) => {
+      resource: (given, kind) => {
         const checked = checkReference(given, { exists: input.exists });
-        if (isRefusal(checked)) return { problem: `Image \`${given}\` ${checked.reason}`, hint: checked.hint };
+        if (isRefusal(checked)) return { problem: `${kind} \`${given}\` ${checked.reason}`, hint: checked.hint };
         if (!('path' in checked)) return { href: given };
         if (!assets.includes(checked.path)) assets.push(checked.path);
         return { href: ASSETS + checked.url };

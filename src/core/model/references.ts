@@ -3,6 +3,7 @@
  * number, the short label a citation shows ("Müller 2021") and its rendered title and note.
  */
 import { plainText } from '../base/markdown.js';
+import { authorLabel } from './author-label.js';
 import type { KeyPath } from '../base/source.js';
 import type { Reference } from '../deck/options.js';
 import type { ReferenceModel } from './types.js';
@@ -14,7 +15,7 @@ export function referenceModel(
   inline: (text: string, path: KeyPath) => string,
 ): ReferenceModel {
   const date = ref.date === undefined ? undefined : String(ref.date);
-  const who = ref.author ? ref.author.split(/[,;]| und | and /)[0]!.trim().split(/\s+/).at(-1) : undefined;
+  const who = ref.author ? authorLabel(ref.author) : undefined;
   const label = ref.short ?? [who ?? plainText(ref.title), date?.match(/\d{4}/)?.[0]].filter(Boolean).join(' ');
   return {
     key,

@@ -29,8 +29,11 @@ export interface RemoteResource {
   line: number;
 }
 
-/** What a local path becomes: its place in the output, or why it is refused. */
-export type ResourceRule = (path: string) => { href: string } | { problem: string; hint: string };
+/**
+ * What a local path becomes: its place in the output, or why it is refused. `kind` says what
+ * the file is, for the message: `Image`, `Video`, `Background video` …
+ */
+export type ResourceRule = (path: string, kind: string) => { href: string } | { problem: string; hint: string };
 
 const MARKER = 'td-line:';
 const SLIDE_MARKER = 'td-slide-attributes';
@@ -51,6 +54,21 @@ const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
   input: ['src'],
 };
 const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background-iframe', 'data-background'];
+/** What a loaded file is, by the attribute that names it (and the element, and its parent for `<source>`). */
+const BACKGROUND_KINDS: Record<string, string> = {
+  'data-background-image': 'Background image',
+  'data-background': 'Background image',
+  'data-background-video': 'Background video',
+  'data-background-iframe': 'Background page',
+};
+const ELEMENT_KINDS: Record<string, string> = { img: 'Image', input: 'Image', video: 'Video', audio: 'Audio', track: 'Subtitle track', iframe: 'Page', embed: 'File', object: 'File', link: 'Style sheet' };
+
+function kindOf(tag: string, attribute: string, parent: string | undefined): string {
+  if (BACKGROUND_KINDS[attribute]) return BACKGROUND_KINDS[attribute];
+  if (attribute === 'poster') return 'Poster image';
+  if (tag === 'source') return parent === 'video' ? 'Video' : parent === 'audio' ? 'Audio' : 'Image';
+  return ELEMENT_KINDS[tag] ?? 'File';
+}
 const UNSAFE_URL = /^(javascript|vbscript|data(?!:image\/(png|gif|jpe?g|webp|avif|svg\+xml)[;,])):/i;
 
 /** reveal.js's addAttributes: each attribute comment applies to the element before it, or the slide. */
@@ -139,8 +157,8 @@ export function finishTree(
   const removed = (line: number, message: string, hint: string) =>
     problems.push({ line, code: 'sanitized', severity: 'warning', message, hint });
 
-  /** Checks one attribute list in place; `line` for messages, `tag` to know what loads it. */
-  const checkAttributes = (attrs: { name: string; value: string }[], tag: string, line: number) => {
+  /** Checks one attribute list in place; `line` for messages, `tag` (and its parent's) to know what loads it. */
+  const checkAttributes = (attrs: { name: string; value: string }[], tag: string, line: number, parent?: string) => {
     for (let i = attrs.length - 1; i >= 0; i--) {
       const { name, value } = attrs[i]!;
       const lower = name.toLowerCase();
@@ -158,17 +176,18 @@ export function finishTree(
         if (tag === 'link' && !/stylesheet|icon/i.test(attrs.find((a) => a.name === 'rel')?.value ?? '')) continue;
         if (lower === 'data-background' && !/[./]/.test(value)) continue; // a colour, not a file
         const what = BACKGROUND_ATTRIBUTES.includes(lower) ? lower : `<${tag} ${lower}>`;
+        const kind = kindOf(tag, lower, parent);
         const out = lower === 'srcset' ? value.split(',').map((part) => part.trim()) : [value];
         const rewritten = out.map((entry) => {
           const [url, ...descriptor] = entry.split(/\s+/);
-          const fixed = resolveUrl(url ?? '', what, line);
+          const fixed = resolveUrl(url ?? '', what, kind, line);
           return [fixed, ...descriptor].join(' ');
         });
         attrs[i] = { name, value: rewritten.join(', ') };
       }
     }
   };
-  const resolveUrl = (url: string, what: string, line: number): string => {
+  const resolveUrl = (url: string, what: string, kind: string, line: number): string => {
     if (!url || url.startsWith('#') || /^data:/i.test(url)) return url;
     if (/^(https?:)?\/\//i.test(url)) {
       remote.push({ url, what, line });
@@ -185,7 +204,7 @@ export function finishTree(
     } catch {
       // reported by the rule
     }
-    const result = resource(path);
+    const result = resource(path, kind);
     if ('href' in result) return result.href + url.slice(raw.length);
     problems.push({ line, code: 'missing-file', severity: 'error', message: result.problem, hint: result.hint });
     return url;
@@ -217,7 +236,7 @@ export function finishTree(
         removed(line, `Removed a <${el.tagName}> element: it would change where the deck loads from`, 'remove it from the slide');
         continue;
       }
-      checkAttributes(el.attrs, el.tagName, line);
+      checkAttributes(el.attrs, el.tagName, line, (el.parentNode as Element | null)?.tagName);
       if (el.attrs.some((a) => a.name === 'class' && /\bkatex-error\b/.test(a.value))) {
         problems.push({
           line,

@@ -5,16 +5,17 @@
  */
 import type * as z from 'zod';
 import { TalkdeckError } from '../../base/errors.js';
-import { THEMES } from '../../deck/themes.js';
+import { THEMES, unknownThemeHint } from '../../deck/themes.js';
 import { RevealSchema, type RevealOptions } from '../../deck/options.js';
 import { SLIDE_SIZES, TRANSITIONS, type SlideSize } from '../../deck/fields.js';
 import { SourceFile, type KeyPath } from '../../base/source.js';
 import { suggest } from '../../base/suggest.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
+import { LENIENT_FIELDS, STRICT_FIELDS, readLenientFields } from './front-matter-fields.js';
 
-/** Front-matter keys that are talkdeck deck fields, taken over as they are. */
-const DECK_FIELDS = ['title', 'subtitle', 'author', 'institution', 'date', 'lang', 'duration', 'marking', 'lint', 'timing'] as const;
+/** Front-matter keys that are talkdeck deck fields. */
+const DECK_FIELDS = [...LENIENT_FIELDS, ...STRICT_FIELDS] as const;
 /** Front-matter keys reveal-md or Marp read, which are not deck fields: no warning for them. */
 const DIALECT_KEYS = new Set([
   'theme', 'separator', 'verticalSeparator', 'notesSeparator', 'revealOptions', 'highlightTheme', 'css', 'scripts',
@@ -42,8 +43,10 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   const warn = (key: string, message: string, hint: string, code: TalkdeckError['code'] = 'unknown-key') =>
     problems.push(new TalkdeckError({ code, severity: 'warning', file, line: lineOf(key), column: 1, message, hint }));
 
-  const data: Record<string, unknown> = {};
-  for (const key of DECK_FIELDS) if (front[key] !== undefined) data[key] = front[key];
+  const lenient = readLenientFields(front);
+  for (const p of lenient.problems) warn(p.key, p.message, p.hint, 'wrong-type');
+  const data: Record<string, unknown> = { ...lenient.fields };
+  for (const key of STRICT_FIELDS) if (front[key] !== undefined) data[key] = front[key];
   for (const key of Object.keys(front)) {
     if (!(DECK_FIELDS as readonly string[]).includes(key) && !DIALECT_KEYS.has(key)) {
       warn(key, `Front-matter key \`${key}\` is not read by talkdeck; it is ignored`, `deck fields: ${DECK_FIELDS.join(', ')}`);
@@ -51,15 +54,15 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   }
   if (typeof front.description === 'string' && data.subtitle === undefined) data.subtitle = front.description;
 
-  // reveal-md's default theme is black, Marp's is a light one; themes that load fonts from the
-  // internet (or Marp's own) are not available offline and fall back to that default.
+  // reveal-md's default theme is black, Marp's is a light one; a theme talkdeck does not have
+  // (Marp's own, a reveal-md deck's CSS file) falls back to that default.
   const fallback = deck.dialect === 'marp' ? 'white' : 'black';
   const theme = front.theme;
   if (theme === undefined) data.theme = fallback;
   else if (typeof theme === 'string' && (THEMES as readonly string[]).includes(theme)) data.theme = theme;
   else {
     data.theme = fallback;
-    warn('theme', `Theme \`${String(theme)}\` is not available offline; the deck uses \`${fallback}\``, `themes: ${THEMES.join(', ')}; put your own CSS in style.css next to the deck`, 'theme');
+    warn('theme', `Theme \`${String(theme)}\` is not one of talkdeck's themes; the deck uses \`${fallback}\``, unknownThemeHint(theme), 'theme');
   }
 
   const firstHeading = deck.slides.map((s) => /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/m.exec(s.markdown)?.[1]).find(Boolean);

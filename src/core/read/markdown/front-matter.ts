@@ -14,7 +14,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** 1-based line of each top-level key, for located messages. */
   keyLines: Map<string, number>;
-  errors: TalkdeckError[];
+  /** Errors (YAML that does not parse) and warnings (tab indentation read as meant). */
+  problems: TalkdeckError[];
 }
 
 // The same shape yaml-front-matter matches: `---`, newline, the YAML (lazily), newline, `---`.
@@ -22,7 +23,7 @@ const FRONT_MATTER = /^(-{3}(?:\n|\r)([\w\W]+?)(?:\n|\r)-{3})/;
 
 export function splitFrontMatter(file: string, text: string): FrontMatter {
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), errors: [] };
+  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), problems: [] };
   const yaml = match[2]!;
   const body = text.slice(match[0].length);
   const bodyLine = lineCount(match[0]);
@@ -31,45 +32,98 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
     const key = /^([A-Za-z_$][\w$-]*)\s*:/.exec(line)?.[1];
     if (key && !keyLines.has(key)) keyLines.set(key, i + 2);
   });
-  try {
-    const data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file });
-    if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, errors: [] };
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      return {
-        data: {},
-        body,
-        bodyLine,
-        keyLines,
-        errors: [
-          new TalkdeckError({
-            code: 'wrong-type',
-            file,
-            line: 2,
-            column: 1,
-            message: 'The front matter must be a mapping of `key: value` lines',
-            hint: 'write e.g. `title: My talk` between the two `---` lines',
-          }),
-        ],
-      };
-    }
-    return { data: data as Record<string, unknown>, body, bodyLine, keyLines, errors: [] };
-  } catch {
-    // The positional parser YAML decks use reports every problem with a better place and hint;
-    // its lines count from the front matter's first line, which is the file's second.
-    const parsed = parseSource(file, yaml);
-    const errors = parsed.errors.map(
-      (e) =>
-        new TalkdeckError({
-          code: e.code,
-          file,
-          line: (e.line ?? 0) + 1,
-          column: e.column,
-          message: e.message.replace(/^YAML syntax error/, 'YAML syntax error in the front matter'),
-          hint: e.hint,
-        }),
-    );
-    return { data: {}, body, bodyLine, keyLines, errors };
+  let loaded = load(file, yaml);
+  const problems: TalkdeckError[] = [];
+  if ('failed' in loaded) {
+    const tabbed = retryWithoutTabs(file, yaml);
+    if (!tabbed) return { data: {}, body, bodyLine, keyLines, problems: yamlErrors(file, yaml) };
+    loaded = tabbed.loaded;
+    problems.push(tabbed.warning);
   }
+  const data = loaded.data;
+  if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, problems };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    problems.push(
+      new TalkdeckError({
+        code: 'wrong-type',
+        file,
+        line: 2,
+        column: 1,
+        message: 'The front matter must be a mapping of `key: value` lines',
+        hint: 'write e.g. `title: My talk` between the two `---` lines',
+      }),
+    );
+    return { data: {}, body, bodyLine, keyLines, problems };
+  }
+  return { data: data as Record<string, unknown>, body, bodyLine, keyLines, problems };
+}
+
+function load(file: string, yaml: string): { data: unknown } | { failed: true } {
+  try {
+    return { data: jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file }) };
+  } catch {
+    return { failed: true };
+  }
+}
+
+/**
+ * YAML forbids tabs in indentation, but reveal-md's parser (js-yaml 3, through yaml-front-matter)
+ * lets them pass: it reads a tab-indented line as a top-level key, so a `revealOptions` block
+ * indented with tabs loses its options there without a word. talkdeck reads the block as its
+ * author sees it in an editor — a tab as the next stop of 4 columns (then 8, then 2, the first
+ * that parses) — and says so. Only when tabs were the problem: other YAML errors stay errors.
+ */
+function retryWithoutTabs(file: string, yaml: string): { loaded: { data: unknown }; warning: TalkdeckError } | undefined {
+  const lines = yaml.split(/\r?\n|\r/);
+  const first = lines.findIndex((line) => /^[ \t]*\t[ \t]*\S/.test(line));
+  if (first < 0) return undefined;
+  for (const width of TAB_STOPS) {
+    const loaded = load(file, lines.map((line) => expandIndentation(line, width)).join('\n'));
+    if ('failed' in loaded) continue;
+    return {
+      loaded,
+      warning: new TalkdeckError({
+        code: 'yaml-syntax',
+        severity: 'warning',
+        file,
+        // Lines count from the front matter's first line, which is the file's second.
+        line: first + 2,
+        column: 1,
+        message: `The front matter is indented with tabs; talkdeck reads a tab as ${width} spaces, reveal-md reads tab-indented lines as top-level keys (and ignores options it finds there)`,
+        hint: 'indent with spaces: YAML does not allow tabs for indentation',
+      }),
+    };
+  }
+  return undefined;
+}
+
+const TAB_STOPS = [4, 8, 2] as const;
+
+/** A line's leading tabs as spaces up to the next multiple of `width`. */
+function expandIndentation(line: string, width: number): string {
+  const indent = /^[ \t]*/.exec(line)![0];
+  if (!indent.includes('\t')) return line;
+  let column = 0;
+  for (const c of indent) column = c === '\t' ? (Math.floor(column / width) + 1) * width : column + 1;
+  return ' '.repeat(column) + line.slice(indent.length);
+}
+
+/**
+ * The positional parser YAML decks use reports every problem with a better place and hint; its
+ * lines count from the front matter's first line, which is the file's second.
+ */
+function yamlErrors(file: string, yaml: string): TalkdeckError[] {
+  return parseSource(file, yaml).errors.map(
+    (e) =>
+      new TalkdeckError({
+        code: e.code,
+        file,
+        line: (e.line ?? 0) + 1,
+        column: e.column,
+        message: e.message.replace(/^YAML syntax error/, 'YAML syntax error in the front matter'),
+        hint: e.hint,
+      }),
+  );
 }
 
 /** 1-based line number just after `text` (i.e. number of line breaks + 1). */

@@ -25,7 +25,7 @@ export interface ReadOptions {
 /** Splits a Markdown deck into its slides. Pure: the caller reads the files. */
 export function readMarkdownDeck(file: string, text: string, options: ReadOptions = {}): MarkdownDeckSource {
   const front = splitFrontMatter(file, text);
-  const problems: TalkdeckError[] = [...front.errors];
+  const problems: TalkdeckError[] = [...front.problems];
   if (front.data.marp === true) {
     const pages = splitMarp(file, front.body, front.bodyLine, front.data);
     problems.push(...pages.problems);

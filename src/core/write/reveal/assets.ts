@@ -7,7 +7,8 @@ import { TalkdeckError } from '../../base/errors.js';
 import type { DeckModel } from '../../model/types.js';
 import { ASSETS } from '../../base/resources.js';
 import { fontFaceCss, fontFiles, subsetsFor } from '../../base/font-subsets.js';
-import { OFFLINE_REVEAL_THEMES, THEMES } from '../../deck/themes.js';
+import { DARK_THEMES, REVEAL_THEMES, unknownThemeHint } from '../../deck/themes.js';
+import { hasWebFonts, themeFontFaces, themeFontPackages, withoutWebFonts } from './theme-fonts.js';
 
 export interface AssetRoots {
   /** `dirname(require.resolve('reveal.js'))`: reveal.js's dist folder. */
@@ -18,6 +19,10 @@ export interface AssetRoots {
   plugins: string;
   /** The @fontsource/source-sans-3 `files` folder. */
   fonts: string;
+  /** The folder of an installed @fontsource package (`lato` → …/node_modules/@fontsource/lato). */
+  fontPackage: (id: string) => string;
+  /** Reads an installed package's file as text (a reveal.js theme to take offline). */
+  readText: (path: string) => string;
   /** The deck folder. */
   deck: string;
   /** KaTeX's dist folder and the font files in its `fonts/` (listed by the shell; the core reads no folder). */
@@ -35,6 +40,8 @@ export interface AssetCopy {
 
 export interface AssetPlan {
   copies: AssetCopy[];
+  /** Files made from installed ones (a reveal.js theme without its Google Fonts imports). */
+  made: { to: string; content: string }[];
   styles: string[];
   scripts: string[];
   plugins: string[];
@@ -67,16 +74,24 @@ const ownScripts = (model: DeckModel): string[] => (model.changes ? [...OWN_SCRI
 const FONT_CSS = 'theme/fonts.css';
 
 /**
- * The briefing theme's fonts for a rendered page: theme/fonts.css and the files it names, for
- * the subsets the page's text needs (its notes and any text of the deck's own templates
- * included). Other themes bring their own fonts: nothing.
+ * The theme's fonts for a rendered page: theme/fonts.css and the files it names, for the subsets
+ * the page's text needs (its notes and any text of the deck's own templates included). The
+ * briefing theme's Source Sans 3, or the faces a reveal.js theme would load from Google Fonts;
+ * the other reveal.js themes embed their fonts or use the computer's: nothing.
  */
 export function planFonts(model: DeckModel, roots: AssetRoots, pageHtml: string): { css?: { to: string; content: string }; copies: AssetCopy[] } {
-  if (model.theme !== 'briefing') return { copies: [] };
-  const subsets = subsetsFor(pageHtml);
+  if (model.theme === 'briefing') {
+    const subsets = subsetsFor(pageHtml);
+    return {
+      css: { to: FONT_CSS, content: fontFaceCss(subsets) },
+      copies: fontFiles(subsets).map((font) => ({ to: `theme/fonts/${font}`, from: `${roots.fonts}/${font}` })),
+    };
+  }
+  const faces = themeFontFaces(model.theme, pageHtml);
+  if (!faces) return { copies: [] };
   return {
-    css: { to: FONT_CSS, content: fontFaceCss(subsets) },
-    copies: fontFiles(subsets).map((font) => ({ to: `theme/fonts/${font}`, from: `${roots.fonts}/${font}` })),
+    css: { to: FONT_CSS, content: faces.css },
+    copies: faces.files.map(({ file, from }) => ({ to: `theme/fonts/${file}`, from: `${roots.fontPackage(from)}/files/${file}` })),
   };
 }
 
@@ -94,25 +109,34 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
     ...[...OWN_PLUGINS.map((p) => p.file), ...ownScripts(model)].map((file) => ({ to: `plugin/${file}`, from: `${roots.plugins}/${file}` })),
     { to: 'theme/layouts.css', from: `${roots.themes}/layouts.css` },
   ];
+  const made: AssetPlan['made'] = [];
   const styles = ['reveal/reset.css', 'reveal/reveal.css'];
   if (model.theme === 'briefing') {
     copies.push({ to: 'theme/briefing.css', from: `${roots.themes}/briefing.css` });
     // The fonts' licence (SIL OFL) travels with them; the fonts themselves with planFonts.
     copies.push({ to: 'theme/fonts/LICENSE', from: `${roots.fonts}/../LICENSE` });
     styles.push('theme/layouts.css', FONT_CSS, 'theme/briefing.css');
-  } else if ((OFFLINE_REVEAL_THEMES as readonly string[]).includes(model.theme)) {
-    copies.push({ to: `theme/${model.theme}.css`, from: `${roots.reveal}/theme/${model.theme}.css` });
+  } else if ((REVEAL_THEMES as readonly string[]).includes(model.theme)) {
+    const theme = `${roots.reveal}/theme/${model.theme}.css`;
+    if (hasWebFonts(model.theme)) {
+      made.push({ to: `theme/${model.theme}.css`, content: withoutWebFonts(model.theme, roots.readText(theme)) });
+      // Each font package's licence (SIL OFL, or the Ubuntu Font Licence) travels with its fonts.
+      for (const id of themeFontPackages(model.theme)) copies.push({ to: `theme/fonts/LICENSE-${id}`, from: `${roots.fontPackage(id)}/LICENSE` });
+      styles.push(FONT_CSS);
+    } else {
+      copies.push({ to: `theme/${model.theme}.css`, from: theme });
+    }
     styles.push(`theme/${model.theme}.css`, 'theme/layouts.css');
   } else {
     throw new TalkdeckError({
       code: 'theme',
-      message: `Theme \`${model.theme}\` is not available offline`,
-      hint: `use one of: ${THEMES.join(', ')}; put your own CSS in style.css next to deck.yaml`,
+      message: `Theme \`${model.theme}\` is not one of talkdeck's themes`,
+      hint: unknownThemeHint(model.theme),
     });
   }
   // Build-time code highlighting and math need only their style sheets (and KaTeX its fonts).
   if (model.uses.code && roots.highlightStyles) {
-    const style = model.theme === 'black' || model.theme === 'black-contrast' ? 'github-dark' : 'github';
+    const style = DARK_THEMES.includes(model.theme) ? 'github-dark' : 'github';
     copies.push({ to: `highlight/${style}.css`, from: `${roots.highlightStyles}/${style}.css` });
     copies.push({ to: 'highlight/LICENSE', from: `${roots.highlightStyles}/../LICENSE` });
     styles.push(`highlight/${style}.css`);
@@ -127,6 +151,7 @@ export function planAssets(model: DeckModel, roots: AssetRoots, opts: { deckStyl
   for (const file of opts.deckFiles ?? model.assets) copies.push({ to: ASSETS + file, from: `${roots.deck}/${file}` });
   return {
     copies,
+    made,
     styles,
     scripts: [
       'reveal/reveal.js',

@@ -54,6 +54,7 @@ export function writeRevealDeck(model: DeckModel, options: RevealDeckOptions): {
   files.set('index.html', { content: withContentSecurityPolicy(html, { scripts: true, remote: model.remote }) });
   const fonts = planFonts(model, options.roots, html);
   for (const copy of [...plan.copies, ...fonts.copies]) files.set(copy.to, { copyFrom: copy.from });
+  for (const file of plan.made) files.set(file.to, { content: file.content });
   if (fonts.css) files.set(fonts.css.to, { content: fonts.css.content });
   return { files };
 }

@@ -127,6 +127,15 @@ class Inliner {
       const inner = innerRange(el);
       if (inner) edits.push({ ...inner, text: styleText(this.css(html.slice(inner.start, inner.end), from)) });
     }
+    const video = el.tagName === 'section' ? attr('data-background-video') : undefined;
+    if (video !== undefined && this.resolve(video, from) !== undefined) {
+      // reveal.js splits the attribute at commas (a list of sources), so a data: URI cannot go there.
+      this.warn(
+        'missing-file',
+        `The background video \`${video}\` cannot be carried inside the single file (reveal.js reads the attribute as a list split at commas, which a data: URI has); the slide shows without it`,
+        `show the built folder (talkdeck build) for the video, or keep ${video} next to the single file`,
+      );
+    }
     for (const a of el.attrs) {
       const name = qualified(a);
       const range = loc.attrs?.[name];
