@@ -4,10 +4,13 @@
  */
 import type { DeckModel } from '../../../model/types.js';
 import type { Image, Link, Run } from '../presentation.js';
+import type { Geometry } from './geometry.js';
 import { runsOf } from './runs.js';
 
 export interface DecideContext {
   deck: DeckModel;
+  /** Where things sit on the deck's slide size. */
+  g: Geometry;
   /** The culture name of the deck's language (de-DE), for runs and quotation marks. */
   lang: string;
   /** Where an href of the deck's HTML goes in the .pptx, if anywhere. */
@@ -18,10 +21,11 @@ export interface DecideContext {
   image(src: string, where: string): Image;
 }
 
-export function deckContext(deck: DeckModel, lang: string, image: DecideContext['image']): DecideContext {
+export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: DecideContext['image']): DecideContext {
   const slideNumberById = new Map(deck.slides.map((s) => [s.id, s.number]));
   return {
     deck,
+    g,
     lang,
     link(href) {
       const inDeck = /^#\/?(.+)$/.exec(href);

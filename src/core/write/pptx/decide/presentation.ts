@@ -7,9 +7,9 @@
 import type { DeckModel } from '../../../model/types.js';
 import type { Presentation } from '../presentation.js';
 import { deckContext } from './context.js';
-import { BASE_PX, SLIDE } from './geometry.js';
+import { BASE_PX, geometryFor } from './geometry.js';
 import { imageLoader, type ImageSource } from './images.js';
-import { LAYOUTS, MASTER, plainLevels } from './layouts.js';
+import { layoutsFor, masterFor, plainLevels } from './layouts.js';
 import { cultureName } from './runs.js';
 import { decideSlide } from './slide.js';
 import { CODE_FONT, themeFor } from './theme.js';
@@ -26,16 +26,17 @@ export interface PresentationInput extends ImageSource {
 export function decidePresentation(input: PresentationInput): Presentation {
   const { model } = input;
   const lang = cultureName(model.lang);
-  const ctx = deckContext(model, lang, imageLoader(input));
+  const g = geometryFor({ w: 1280, h: 720 });
+  const ctx = deckContext(model, g, lang, imageLoader(input, g.slide.w));
   const theme = themeFor(model.theme);
   return {
-    size: SLIDE,
+    size: g.slide,
     lang,
     theme,
     notesTheme: { ...theme, name: `${theme.colors.name} notes` },
     codeFont: CODE_FONT,
-    master: MASTER,
-    layouts: LAYOUTS,
+    master: masterFor(g),
+    layouts: layoutsFor(g),
     defaultTextStyle: plainLevels(BASE_PX),
     slides: model.slides.map((slide) => decideSlide(slide, ctx)),
     properties: {

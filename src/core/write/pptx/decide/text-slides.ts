@@ -4,10 +4,10 @@
  */
 import type { DeckModel, PointModel, SlideModel } from '../../../model/types.js';
 import type { Box, Paragraph, PlaceholderRef, Shape } from '../presentation.js';
-import { CLOSING, COMPARE, PH, TITLE_PAGE } from './layouts.js';
+import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
 import { fitScale, linesOf, pointsHeight } from './fit.js';
-import { BASE_PX, CITE, CONTENT_BOTTOM, CONTENT_W, MARGIN, SLIDE, SMALL_PX, TITLE, TITLE_PX } from './geometry.js';
+import { BASE_PX, MARGIN, SMALL_PX, TITLE_PX } from './geometry.js';
 import { placeholder, textBox } from './shapes.js';
 
 /** Talking points as paragraphs: one per point, sub-points a level deeper at 85 % of their parent's size. */
@@ -21,14 +21,16 @@ export function pointParagraphs(points: PointModel[], px: number, ctx: DecideCon
 
 /** A content slide's title, shrunk to stay on the title's line where it is long. */
 export function title(html: string, ctx: DecideContext): Shape {
-  const scale = fitScale((s) => linesOf(html, TITLE_PX * s, TITLE.w, 'bold') * TITLE_PX * s * 1.1, TITLE.h + 4);
+  const { title } = ctx.g;
+  const scale = fitScale((s) => linesOf(html, TITLE_PX * s, title.w, 'bold') * TITLE_PX * s * 1.1, title.h + 4);
   return placeholder(PH.title, 'Title', [{ runs: runs(html, ctx), style: scale < 1 ? { sizePx: TITLE_PX * scale } : {} }]);
 }
 
 export function titlePage(slide: SlideModel, deck: DeckModel, ctx: DecideContext): Shape[] {
   const px = BASE_PX * 1.9;
   const html = slide.titleHtml ?? deck.titleHtml;
-  const scale = fitScale((s) => linesOf(html, px * s, TITLE_PAGE.title.w, 'bold') * px * s * 1.1, TITLE_PAGE.title.h);
+  const { title } = ctx.g.titlePage;
+  const scale = fitScale((s) => linesOf(html, px * s, title.w, 'bold') * px * s * 1.1, title.h);
   const shapes: Shape[] = [placeholder(PH.ctrTitle, 'Title', [{ runs: runs(html, ctx), style: scale < 1 ? { sizePx: px * scale } : {} }])];
   if (slide.subtitleHtml) shapes.push(placeholder(PH.subTitle, 'Subtitle', [{ runs: runs(slide.subtitleHtml, ctx) }]));
   const byline: Paragraph[] = [];
@@ -49,25 +51,26 @@ export function section(slide: SlideModel, ctx: DecideContext): Shape[] {
 export function closing(slide: SlideModel, ctx: DecideContext): Shape[] {
   const points = slide.points ?? [];
   const top = 36;
-  const room = CONTENT_BOTTOM - top;
-  const titleH = Math.min(linesOf(slide.titleHtml ?? '', TITLE_PX, CONTENT_W, 'bold'), 2) * TITLE_PX * 1.15;
-  const subtitleH = slide.subtitleHtml ? linesOf(slide.subtitleHtml, BASE_PX, CONTENT_W) * BASE_PX * 1.25 + 16 : 0;
-  const scale = fitScale((s) => pointsHeight(points, BASE_PX * s, CONTENT_W), room - titleH - subtitleH - 24);
-  const pointsH = points.length ? pointsHeight(points, BASE_PX * scale, CONTENT_W) : 0;
+  const { g } = ctx;
+  const room = g.contentBottom - top;
+  const titleH = Math.min(linesOf(slide.titleHtml ?? '', TITLE_PX, g.contentW, 'bold'), 2) * TITLE_PX * 1.15;
+  const subtitleH = slide.subtitleHtml ? linesOf(slide.subtitleHtml, BASE_PX, g.contentW) * BASE_PX * 1.25 + 16 : 0;
+  const scale = fitScale((s) => pointsHeight(points, BASE_PX * s, g.contentW), room - titleH - subtitleH - 24);
+  const pointsH = points.length ? pointsHeight(points, BASE_PX * scale, g.contentW) : 0;
   let y = top + Math.max(0, (room - titleH - 24 - subtitleH - pointsH) / 2);
-  const shapes: Shape[] = [placeholder(PH.title, 'Title', [{ runs: runs(slide.titleHtml ?? '', ctx) }], { box: { ...CLOSING.title, y, h: titleH }, anchor: 'b' })];
+  const shapes: Shape[] = [placeholder(PH.title, 'Title', [{ runs: runs(slide.titleHtml ?? '', ctx) }], { box: { ...g.closing.title, y, h: titleH }, anchor: 'b' })];
   y += titleH + 24;
   if (slide.subtitleHtml) {
-    shapes.push(placeholder(PH.closingSubtitle, 'Subtitle', [{ runs: runs(slide.subtitleHtml, ctx) }], { box: { ...CLOSING.subtitle, y, h: subtitleH } }));
+    shapes.push(placeholder(PH.closingSubtitle, 'Subtitle', [{ runs: runs(slide.subtitleHtml, ctx) }], { box: { ...g.closing.subtitle, y, h: subtitleH } }));
     y += subtitleH;
   }
   if (points.length) {
-    shapes.push(placeholder(PH.closingBody, 'Content', pointParagraphs(points, BASE_PX * scale, ctx), { box: { ...CLOSING.body, y, h: CONTENT_BOTTOM - y } }));
+    shapes.push(placeholder(PH.closingBody, 'Content', pointParagraphs(points, BASE_PX * scale, ctx), { box: { ...g.closing.body, y, h: g.contentBottom - y } }));
   }
   if (slide.backupLink) {
     const link = ctx.link(`#/${slide.backupLink.id}`);
     shapes.push(
-      textBox('Backup Link', { x: SLIDE.w - MARGIN - 400, y: CITE.y, w: 400, h: CITE.h }, [
+      textBox('Backup Link', { x: g.slide.w - MARGIN - 400, y: g.cite.y, w: 400, h: g.cite.h }, [
         { runs: [{ text: `${ctx.deck.labels.backup} →`, ...(link ? { link } : {}) }], style: { sizePx: SMALL_PX }, align: 'r' },
       ], { anchor: 'b' }),
     );
@@ -85,7 +88,7 @@ export function points(slide: SlideModel, body: Box, ctx: DecideContext): Shape[
 
 /** Two columns, each a heading and points, fitted to the same size so they read as a pair. */
 export function compare(slide: SlideModel, bottom: number, ctx: DecideContext): Shape[] {
-  const { columnW, bodyY } = COMPARE;
+  const { columnW, bodyY } = ctx.g.compare;
   const available = bottom - bodyY;
   const sides = [slide.left!, slide.right!];
   const px0 = BASE_PX * 0.8;
