@@ -31,6 +31,7 @@ const DECKS = {
   example: `${ROOT}/content/example`,
   briefing: `${ROOT}/content/kolumbien-nato`,
   crowded: fixture('lint/overflow-estimate-over'),
+  fourThree: fixture('pdf-size'),
 };
 const built = await Promise.all(Object.entries(DECKS).map(async ([name, dir]) => ({ name, ...(await presentationOf(dir)) })));
 const decks = Object.fromEntries(built.map((d) => [d.name, d.p]));
@@ -75,6 +76,22 @@ describe('the PowerPoint presentation model (decided, not yet XML)', () => {
           expect(bottom(box), at).toBeLessThanOrEqual(p.size.h + EPS);
           expect(box.w * box.h, at).toBeGreaterThan(0);
         }
+      }
+    }
+  });
+
+  it("is drawn at the deck's own size, the layouts with it", () => {
+    expect(decks.example!.size).toEqual({ w: 1280, h: 720 });
+    const p = decks.fourThree!;
+    expect(p.size).toEqual({ w: 960, h: 720 });
+    expect(p.sizeType).toBe('screen4x3');
+    // The content area spans the 4:3 slide less its margins, and the notes page shows the slide at its aspect.
+    expect(right(contentArea(p))).toBe(960 - 56);
+    expect(p.notesSlideImage.w / p.notesSlideImage.h).toBeCloseTo(4 / 3, 6);
+    for (const layout of p.layouts) {
+      for (const shape of layout.shapes) {
+        const box = 'box' in shape ? shape.box : { x: shape.x, y: shape.y, w: shape.w, h: 0 };
+        expect(right(box), `${layout.name}: ${shape.name}`).toBeLessThanOrEqual(960);
       }
     }
   });

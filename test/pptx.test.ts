@@ -371,6 +371,34 @@ describe('talkdeck pptx, tables and charts (test/fixtures/numbers)', () => {
   });
 });
 
+describe('talkdeck pptx, slide sizes (test/fixtures/pdf-size at 4:3, pptx-stress at 16:10)', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = tempProject([
+      { name: 'four-three', from: 'test/fixtures/pdf-size' },
+      { name: 'sixteen-ten', from: 'test/fixtures/pptx-stress' },
+    ]);
+    const r = await runCli(project, ['pptx']);
+    expect(r.code, r.stderr).toBe(0);
+    // The deck's size is carried over: no warning that the file is 16:9.
+    expect(r.stderr).not.toContain('16:9');
+  }, 120_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it.each([
+    ['four-three', { cx: '9144000', cy: '6858000', type: 'screen4x3' }, '4:3'],
+    ['sixteen-ten', { cx: '12192000', cy: '7620000', type: null }, '16:10'],
+  ] as const)('writes %s at its own size, with the notes page showing it at its aspect', (name, size, format) => {
+    const pkg = open(join(project, 'dist', `${name}.pptx`));
+    const sldSz = els(pkg.part('ppt/presentation.xml'), P, 'sldSz')[0]!;
+    expect({ cx: sldSz.getAttribute('cx'), cy: sldSz.getAttribute('cy'), type: sldSz.getAttribute('type') || null }).toEqual(size);
+    const image = els(pkg.part('ppt/notesMasters/notesMaster1.xml'), P, 'sp').find((sp) => els(sp, P, 'ph')[0]?.getAttribute('type') === 'sldImg')!;
+    const ext = els(image, A, 'ext')[0]!;
+    expect(Number(ext.getAttribute('cx')) / Number(ext.getAttribute('cy'))).toBeCloseTo(Number(size.cx) / Number(size.cy), 3);
+    expect(els(pkg.part('docProps/app.xml'), 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties', 'PresentationFormat')[0]!.textContent).toContain(format);
+  });
+});
+
 describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', { timeout: 60_000 }, () => {
   it('stores a PNG as it is, at its aspect ratio, with its alt text; notes keep their paragraphs', async () => {
     const project = tempProject([{ name: 'raster', from: 'test/fixtures/pptx-raster-image' }]);

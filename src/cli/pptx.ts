@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { TalkdeckError } from '../core/base/errors.js';
 import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
@@ -15,7 +14,6 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { outputTargets } from './output-target.js';
 import { count } from './plural.js';
-import { printProblems } from './report.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -36,18 +34,6 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   }
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
-    if (build.model.size.name !== '16:9') {
-      // The slide layouts are drawn for 16:9; say so rather than hand over a file of another shape.
-      printProblems(io, [
-        new TalkdeckError({
-          code: 'usage',
-          severity: 'warning',
-          file: relative(io.cwd, deck.file) || deck.file,
-          message: `The PowerPoint file is 16:9; this deck's size is ${build.model.size.name}`,
-          hint: 'the HTML deck and the PDF keep the deck\'s size; in PowerPoint use Design › Slide Size if you need another',
-        }),
-      ], opts.debug);
-    }
     const bytes = writePptx({
       model: build.model,
       date,

@@ -6,8 +6,8 @@
  * nothing. pandoc's PowerPoint writer has the same seam (Presentation.hs decides, Output.hs
  * writes): layout can be tested without XML, and the XML without layout.
  *
- * Lengths are px of the 1280×720 slide the HTML deck is drawn on (converted to EMU only when
- * printed, 1 px = 9525 EMU); font sizes are px too. Types only: nothing here runs.
+ * Lengths are px of the slide the HTML deck is drawn on (1280×720 at 16:9; converted to EMU only
+ * when printed, 1 px = 9525 EMU); font sizes are px too. Types only: nothing here runs.
  */
 import type { ChartModel } from '../../model/types.js';
 
@@ -372,6 +372,10 @@ export interface DocumentProperties {
 export interface Presentation {
   /** The slide's size in px. */
   size: { w: number; h: number };
+  /** PowerPoint's name for that size where it has one (`screen4x3`); otherwise it is custom. */
+  sizeType?: 'screen4x3' | undefined;
+  /** Where the notes page shows the slide: px of the portrait notes page (720×960), at the slide's aspect. */
+  notesSlideImage: Box;
   /** The culture name every run is tagged with (de-DE). */
   lang: string;
   theme: Theme;

@@ -5,7 +5,7 @@
  * printing stage (ooxml/) only writes it down.
  */
 import type { DeckModel } from '../../../model/types.js';
-import type { Presentation } from '../presentation.js';
+import type { Box, Presentation } from '../presentation.js';
 import { deckContext } from './context.js';
 import { BASE_PX, geometryFor } from './geometry.js';
 import { imageLoader, type ImageSource } from './images.js';
@@ -26,11 +26,14 @@ export interface PresentationInput extends ImageSource {
 export function decidePresentation(input: PresentationInput): Presentation {
   const { model } = input;
   const lang = cultureName(model.lang);
-  const g = geometryFor({ w: 1280, h: 720 });
+  const g = geometryFor({ w: model.size.width, h: model.size.height });
   const ctx = deckContext(model, g, lang, imageLoader(input, g.slide.w));
   const theme = themeFor(model.theme);
   return {
     size: g.slide,
+    // 960×720 px is exactly PowerPoint's 4:3 (10 × 7.5 in); 16:9 and 16:10 at 13.33 in wide are its custom sizes.
+    ...(model.size.name === '4:3' ? { sizeType: 'screen4x3' as const } : {}),
+    notesSlideImage: notesSlideImage(g.slide),
     lang,
     theme,
     notesTheme: { ...theme, name: `${theme.colors.name} notes` },
@@ -44,8 +47,14 @@ export function decidePresentation(input: PresentationInput): Presentation {
       author: model.author,
       created: input.date,
       application: PPTX_APPLICATION,
-      // The layouts are drawn for 16:9 (the command warns when the deck is another size).
-      format: 'On-screen Show (16:9)',
+      format: `On-screen Show (${model.size.name})`,
     },
   };
+}
+
+/** The slide's picture on the notes page: within 640×360 px below the top margin, centred, at the slide's aspect. */
+function notesSlideImage(slide: { w: number; h: number }): Box {
+  const scale = Math.min(640 / slide.w, 360 / slide.h);
+  const w = slide.w * scale;
+  return { x: 40 + (640 - w) / 2, y: 72, w, h: slide.h * scale };
 }

@@ -103,7 +103,7 @@ export function printPresentation(p: Presentation): Uint8Array {
       `<p:presentation ${NS} saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
       `<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>` +
       (p.slides.length ? `<p:sldIdLst>${p.slides.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${7 + i}"/>`).join('')}</p:sldIdLst>` : '') +
-      `<p:sldSz cx="${emu(p.size.w)}" cy="${emu(p.size.h)}"/><p:notesSz cx="${NOTES_SIZE.cx}" cy="${NOTES_SIZE.cy}"/>` +
+      `<p:sldSz cx="${emu(p.size.w)}" cy="${emu(p.size.h)}"${p.sizeType ? ` type="${p.sizeType}"` : ''}/><p:notesSz cx="${NOTES_SIZE.cx}" cy="${NOTES_SIZE.cy}"/>` +
       `<p:defaultTextStyle>${levelStylesXml(p.defaultTextStyle)}</p:defaultTextStyle></p:presentation>`,
     CT.presentation,
   );
@@ -122,7 +122,7 @@ export function printPresentation(p: Presentation): Uint8Array {
   });
   put('ppt/theme/theme1.xml', themeXml(p.theme), CT.theme);
   put('ppt/theme/theme2.xml', themeXml(p.notesTheme), CT.theme);
-  put('ppt/notesMasters/notesMaster1.xml', notesMasterXml(p.master.colorMap), CT.notesMaster);
+  put('ppt/notesMasters/notesMaster1.xml', notesMasterXml(p.master.colorMap, p.notesSlideImage), CT.notesMaster);
   put('ppt/notesMasters/_rels/notesMaster1.xml.rels', relsXml([{ id: 'rId1', type: `${R}/theme`, target: '../theme/theme2.xml' }]));
   slideParts.forEach((part, i) => {
     const slide = p.slides[i]!;
