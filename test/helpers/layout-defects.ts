@@ -242,6 +242,8 @@ export function findDefects(pages: Page[], slides?: readonly (readonly string[] 
           const h = l.yMax - l.yMin;
           return (
             cx > frame.xMin && cx < frame.xMax && l.yMax > frame.yMin - 1.5 * h && l.yMin < frame.yMax + 1.5 * h &&
+            // A list's bullet drawn apart from its item says nothing of whose line it is.
+            l.words.some((w) => norm(w.text)) &&
             l.words.every((w) => {
               const n = norm(w.text);
               // A half of a word broken across lines (split-word reports the break itself) counts too.

@@ -57,7 +57,8 @@ const footerPlaceholders = (g: Geometry): LayoutShape[] => [
   placeholder('Slide Number Placeholder', { ...PH.slideNumber, size: 'quarter' }, g.slideNumber, '‹#›', { anchor: 'b', listStyle: lvl1(18, { color: 'accent5', align: 'r' }) }),
 ];
 
-const titlePlaceholder = (box: Box): LayoutShape => placeholder('Title Placeholder', PH.title, box, 'Title', { anchor: 'b' });
+/** Titles hang from the top of their box: one that wraps further than fitted grows towards the body, not off the slide. */
+const titlePlaceholder = (box: Box): LayoutShape => placeholder('Title Placeholder', PH.title, box, 'Title', { anchor: 't' });
 /** The body of a content slide: below the title rule, above the footer line. */
 export const bodyBox = (g: Geometry): Box => ({ x: MARGIN, y: g.bodyTop, w: g.contentW, h: g.contentBottom - g.bodyTop });
 const titleRule = (g: Geometry): LayoutShape => rule('Title Rule', MARGIN, g.titleRuleY, MARGIN + g.contentW, 3, 'accent1');
@@ -69,10 +70,10 @@ function compareShapes(g: Geometry): LayoutShape[] {
   return [
     titlePlaceholder(g.title),
     titleRule(g),
-    placeholder('Left Heading', PH.leftHeading, { x: MARGIN, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 'b', listStyle: heading }),
+    placeholder('Left Heading', PH.leftHeading, { x: MARGIN, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 't', listStyle: heading }),
     rule('Left Rule', MARGIN, headingY + headingH + 6, MARGIN + columnW, 2, 'accent6'),
     placeholder('Left Content', PH.leftBody, { x: MARGIN, y: bodyY, w: columnW, h: g.contentBottom - bodyY }, 'Text'),
-    placeholder('Right Heading', PH.rightHeading, { x: right, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 'b', listStyle: heading }),
+    placeholder('Right Heading', PH.rightHeading, { x: right, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 't', listStyle: heading }),
     rule('Right Rule', right, headingY + headingH + 6, right + columnW, 2, 'accent6'),
     placeholder('Right Content', PH.rightBody, { x: right, y: bodyY, w: columnW, h: g.contentBottom - bodyY }, 'Text'),
     ...footerPlaceholders(g),

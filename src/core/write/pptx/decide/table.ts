@@ -3,11 +3,10 @@
  * highlighted rows tinted and bold; columns as wide as their text, rows as tall as their
  * wrapped cells, all fitted to the body) and a chart (its data goes to an embedded workbook).
  */
-import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Align, Box, Fill, Line, Shape, TableCell } from '../presentation.js';
 import { runs, type DecideContext } from './context.js';
-import { fitScale } from './fit.js';
+import { fitScale, textLines } from './fit.js';
 import { BASE_PX } from './geometry.js';
 
 export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
@@ -21,7 +20,7 @@ export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[]
   const raw = longest.map((l) => Math.max(floor, (body.w * l) / total));
   const widths = raw.map((x) => (x * body.w) / raw.reduce((a, b) => a + b, 0));
   const rowHeight = (texts: string[], px: number, weight: 'regular' | 'bold') =>
-    Math.max(...texts.map((text, i) => lineCount(text, px, widths[i]! - 2 * pad.x, weight))) * px * 1.25 + 2 * pad.y;
+    Math.max(...texts.map((text, i) => textLines(text, px, widths[i]! - 2 * pad.x, weight))) * px * 1.25 + 2 * pad.y;
   const height = (px: number) =>
     rowHeight(t.columns.map((c) => c.text), px, 'bold') + t.rows.reduce((h, r) => h + rowHeight(r.cells.map((c) => c.text), px, r.highlight ? 'bold' : 'regular'), 0);
   const scale = fitScale((s) => height(px0 * s), body.h);

@@ -3,11 +3,10 @@
  * that can appear on its own click) and figures (cards of a large value, a label and a note).
  * Rows and cards are measured here so that text boxes stack without overlapping.
  */
-import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, Paragraph, Shape } from '../presentation.js';
 import { runs, type DecideContext } from './context.js';
-import { fitScale, linesOf } from './fit.js';
+import { fitScale, linesOf, textLines } from './fit.js';
 import { BASE_PX, SMALL_PX } from './geometry.js';
 import { filled, textBox } from './shapes.js';
 
@@ -18,7 +17,7 @@ export function timeline(slide: SlideModel, body: Box, ctx: DecideContext): Shap
   const textX = body.x + 8 + 4 + 18 + dateW + 20;
   const textW = body.x + body.w - textX;
   const rowHeight = (e: (typeof events)[number], px: number) =>
-    Math.max(lineCount(e.date, px, dateW, 'bold'), linesOf(e.html, px, textW)) * px * 1.25;
+    Math.max(textLines(e.date, px, dateW, 'bold'), linesOf(e.html, px, textW)) * px * 1.25;
   const scale = fitScale((s) => events.reduce((h, e) => h + rowHeight(e, px0 * s) + 14 * s, -14 * s), body.h);
   const px = px0 * scale;
   let y = body.y;
@@ -58,7 +57,7 @@ export function figures(slide: SlideModel, body: Box, ctx: DecideContext): Shape
   const labelPx0 = BASE_PX * 0.85;
   const rowsOf = <T,>(list: T[]) => Array.from({ length: Math.ceil(list.length / columns) }, (_, r) => list.slice(r * columns, (r + 1) * columns));
   const cardHeight = (f: (typeof figures)[number], s: number) =>
-    6 + 40 + lineCount(f.value, valuePx0 * s, inner, 'bold') * valuePx0 * s * 1.05 + 8 + linesOf(f.labelHtml, labelPx0 * s, inner) * labelPx0 * s * 1.25 + (f.noteHtml ? linesOf(f.noteHtml, SMALL_PX * s, inner) * SMALL_PX * s * 1.25 + 6 : 0);
+    6 + 40 + textLines(f.value, valuePx0 * s, inner, 'bold') * valuePx0 * s * 1.05 + 8 + linesOf(f.labelHtml, labelPx0 * s, inner) * labelPx0 * s * 1.25 + (f.noteHtml ? linesOf(f.noteHtml, SMALL_PX * s, inner) * SMALL_PX * s * 1.25 + 6 : 0);
   const rows = rowsOf(figures);
   const scale = fitScale((s) => 12 + rows.reduce((h, row, r) => h + Math.max(...row.map((f) => cardHeight(f, s))) + (r ? gap : 0), 0), body.h);
   let y = body.y + 12;
