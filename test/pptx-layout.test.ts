@@ -7,15 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decidePresentation } from '../src/core/write/pptx/decide/presentation.js';
-import type { Box, LayoutPlaceholder, PlaceholderShape, Presentation, Shape, Slide, TableCell } from '../src/core/write/pptx/presentation.js';
+import type { SlideModel } from '../src/core/model/types.js';
+import type { Box, LayoutPlaceholder, PlaceholderShape, Presentation, PresetShape, Shape, Slide, TableCell, TextBoxShape } from '../src/core/write/pptx/presentation.js';
 import { rasterizeSvg } from '../src/shell/rasterize-svg.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 
 /** A deck's presentation model, and which layout of the deck each slide has. */
-async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf: Map<number, string> }> {
+async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf: Map<number, string>; models: Map<number, SlideModel> }> {
   const build = await buildFolder(dir);
   expect(build.errors).toEqual([]);
   const layoutOf = new Map(build.model!.slides.map((s) => [s.number, s.layout as string]));
+  const models = new Map(build.model!.slides.map((s) => [s.number, s]));
   const p = decidePresentation({
     model: build.model!,
     readAsset: (src) => {
@@ -24,7 +26,7 @@ async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf:
     },
     rasterizeSvg,
   });
-  return { p, layoutOf };
+  return { p, layoutOf, models };
 }
 
 const DECKS = {
@@ -33,12 +35,16 @@ const DECKS = {
   crowded: fixture('lint/overflow-estimate-over'),
   fourThree: fixture('pdf-size'),
   stress: fixture('pptx-stress'),
+  // Hostile text in every field: nothing may come out unplaced or of infinite size.
+  hostile: `${ROOT}/test/safety/hostile/deck`,
 };
 const built = await Promise.all(Object.entries(DECKS).map(async ([name, dir]) => ({ name, ...(await presentationOf(dir)) })));
 const decks = Object.fromEntries(built.map((d) => [d.name, d.p]));
 /** The slides of one deck layout in all decks, with their deck. */
 const slidesWith = (layout: string) =>
-  built.flatMap(({ name, p, layoutOf }) => p.slides.filter((s) => layoutOf.get(s.number) === layout).map((slide) => ({ deck: name, p, slide })));
+  built.flatMap(({ name, p, layoutOf, models }) =>
+    p.slides.filter((s) => layoutOf.get(s.number) === layout).map((slide) => ({ deck: name, p, slide, model: models.get(slide.number)! })),
+  );
 
 /** Every shape with a box of its own, group members included. */
 function placed(shapes: Shape[]): (Shape & { box: Box })[] {
@@ -110,27 +116,31 @@ describe('the PowerPoint presentation model (decided, not yet XML)', () => {
     }
   });
 
-  it("stacks a timeline's events top to bottom inside the content area, date beside text", () => {
+  it("writes a timeline as one text frame: per event a paragraph of marker, date, tab and text, the axis beside", () => {
     const timelines = slidesWith('timeline');
-    expect(timelines.length).toBeGreaterThanOrEqual(3);
-    for (const { deck, p, slide } of timelines) {
+    expect(timelines.length).toBeGreaterThanOrEqual(4);
+    for (const { deck, p, slide, model } of timelines) {
+      const at = where(deck, slide);
       const area = contentArea(p);
-      const events = slide.shapes.filter((s) => s.kind === 'group');
-      expect(events.length, where(deck, slide)).toBeGreaterThan(0);
-      for (const [i, event] of events.entries()) {
-        const at = `${where(deck, slide)}, event ${i + 1}`;
-        expect(event.box.y, at).toBeGreaterThanOrEqual(area.y - EPS);
-        expect(bottom(event.box), at).toBeLessThanOrEqual(bottom(area) + EPS);
-        if (i) expect(event.box.y, at).toBeGreaterThanOrEqual(bottom(events[i - 1]!.box) - EPS);
-        const members = placed(event.kind === 'group' ? event.children : []);
-        const [date, text] = members.filter((s) => s.kind === 'textBox');
-        expect(right(date!.box), at).toBeLessThanOrEqual(text!.box.x);
-        // Every member lies within the event's row.
-        for (const member of members) {
-          expect(member.box.y, at).toBeGreaterThanOrEqual(event.box.y - EPS);
-          expect(bottom(member.box), at).toBeLessThanOrEqual(bottom(event.box) + EPS);
-        }
+      const frames = slide.shapes.filter((s): s is TextBoxShape => s.kind === 'textBox' && s.name === 'Timeline');
+      expect(frames.length, at).toBe(1);
+      const frame = frames[0]!;
+      // The markers sit on the axis, just left of the content area's edge; the rest within it.
+      expect(frame.box.x, at).toBeGreaterThan(area.x - 12);
+      expect(bottom(frame.box), at).toBeLessThanOrEqual(bottom(area) + EPS);
+      const events = model.events!;
+      expect(frame.paragraphs.map((para) => para.runs[1]!.text), at).toEqual(events.map((e) => e.date));
+      for (const [i, para] of frame.paragraphs.entries()) {
+        expect(para.runs[0]!.text, at).toMatch(/^●/);
+        // A tab to the hanging indent, or (a date too wide for its column) a line of its own.
+        expect(para.runs[2]!.text === '\t' || para.runs[2]!.br === true, at).toBe(true);
+        expect(para.hangPx, at).toBe(para.marginPx);
+        expect(para.step, at).toBe(events[i]!.step ? i : undefined);
       }
+      const axis = slide.shapes.find((s): s is PresetShape => s.kind === 'preset' && s.name === 'Timeline Axis')!;
+      expect(axis.box.x, at).toBeGreaterThan(frame.box.x);
+      expect(right(axis.box), at).toBeLessThan(frame.box.x + frame.paragraphs[0]!.marginPx!);
+      expect(axis.box.h, at).toBeCloseTo(frame.box.h, 6);
     }
   });
 
