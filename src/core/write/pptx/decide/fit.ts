@@ -6,7 +6,7 @@
  * not wrap a text into more lines than its box was given.
  */
 import type { PointModel } from '../../../model/types.js';
-import { wrappedLines, type Segment } from '../../../model/text-width.js';
+import { longestWord, textWidth, wrappedLines, type Segment } from '../../../model/text-width.js';
 import type { Run } from '../presentation.js';
 import { runsOf } from './runs.js';
 
@@ -27,12 +27,26 @@ export function fitScale(height: (scale: number) => number, available: number): 
  * fitting shrinks the text rather than let the viewer break the word in the middle.
  */
 export function runLines(runs: readonly Run[], px: number, width: number, bold = false): number {
-  const paragraphs: Segment[][] = [[]];
+  return linesOfRuns(runs, bold).reduce((n, segments) => n + wrappedLines(segments, px, width), 0);
+}
+
+/** Runs as the measure's segments, a list per line (a line break starts the next). */
+function linesOfRuns(runs: readonly Run[], bold: boolean): Segment[][] {
+  const lines: Segment[][] = [[]];
   for (const r of runs) {
-    if (r.br) paragraphs.push([]);
-    else paragraphs[paragraphs.length - 1]!.push({ text: r.text, bold: bold || r.bold || r.style?.bold, mono: r.code });
+    if (r.br) lines.push([]);
+    else lines[lines.length - 1]!.push({ text: r.text, bold: bold || r.bold || r.style?.bold, mono: r.code });
   }
-  return paragraphs.reduce((n, segments) => n + wrappedLines(segments, px, width), 0);
+  return lines;
+}
+
+/** How wide runs are when nothing wraps them, and their widest word, in px. */
+export function runWidths(runs: readonly Run[], px: number, bold = false): { natural: number; word: number } {
+  const lines = linesOfRuns(runs, bold);
+  return {
+    natural: Math.max(...lines.map((segments) => segments.reduce((w, seg) => w + textWidth(seg, px), 0))),
+    word: Math.max(...lines.map((segments) => longestWord(segments, px))),
+  };
 }
 
 /**
