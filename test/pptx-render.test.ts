@@ -53,6 +53,15 @@ describe.skipIf(!hasLibreOffice)('the .pptx as LibreOffice draws it, with and wi
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('numbers the talk\'s slides "3 / 26" with a live field, the backup slides A, A1', async () => {
+    const pdf = (await pdfs.get('without')!)[0]!;
+    const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    // LibreOffice recomputes fields: the number it shows is the slide's place, whatever the file said.
+    expect(page(3)).toMatch(/^3 \/ 26$/m);
+    expect(page(26)).toMatch(/^26 \/ 26$/m);
+    expect(page(28)).toMatch(/^A1$/m);
+  });
+
   for (const [i, deck] of DECKS.entries()) {
     for (const font of MODES) {
       it(`${deck.name}, ${font} Source Sans 3: nothing collides, leaves the slide or breaks mid-word`, async () => {

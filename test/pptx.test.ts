@@ -259,14 +259,22 @@ describe.each(DECKS)('talkdeck pptx $name', ({ name, lang }) => {
       const footer = els(slide, P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'ftr'));
       expect(footer && textOf(footer), path).toBe(marking);
     }
-    // The talk's slides number themselves with a field; backup slides show their label (A1, …).
+    // The talk's slides read "3 / 26", the number a field PowerPoint keeps right, the total the
+    // talk's slides without the backup part; backup slides show their label (A1, …).
+    const talk = html.filter((s) => !s.hasAttribute('data-backup')).length;
+    expect(talk).toBeLessThan(html.length);
     pkg.slides.forEach((path, i) => {
       const slide = pkg.part(path);
       const number = els(slide, P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('type') === 'sldNum'))!;
       if (html[i]!.hasAttribute('data-backup')) {
         expect(els(number, A, 'fld')).toEqual([]);
         expect(textOf(number)).toBe(html[i]!.getAttribute('data-label'));
-      } else expect(els(number, A, 'fld').map((f) => f.getAttribute('type'))).toEqual(['slidenum']);
+      } else {
+        const fields = els(number, A, 'fld');
+        expect(fields.map((f) => f.getAttribute('type'))).toEqual(['slidenum']);
+        expect(els(fields[0]!, A, 't')[0]!.textContent).toBe(html[i]!.getAttribute('data-label'));
+        expect(textOf(number)).toBe(`${html[i]!.getAttribute('data-label')} / ${talk}`);
+      }
     });
   });
 });

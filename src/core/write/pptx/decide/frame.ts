@@ -112,8 +112,10 @@ export function footer(slide: SlideModel, ctx: DecideContext): Shape[] {
     ph: { ...PH.slideNumber, size: 'quarter' },
     align: 'r',
     style: { sizePx: 18, color: 'accent5', font: '+mn-lt' },
-    // The talk's slides count with PowerPoint's own field; backup slides keep their label (A1, A2, …), which no field can show.
-    runs: slide.backup ? [{ text: slide.label }] : [{ text: String(slide.number), field: 'slidenum' }],
+    // "3 / 26" as in the HTML: the number is PowerPoint's own field (it stays right when slides are
+    // added); there is no field for the total, which counts the talk's slides without the backup
+    // part. Backup slides keep their label (A1, A2, …), which no field can show.
+    runs: slide.backup ? [{ text: slide.label }] : [{ text: String(slide.number), field: 'slidenum' }, { text: ` / ${deck.mainSlideCount}` }],
   });
   return shapes;
 }
