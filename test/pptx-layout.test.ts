@@ -20,7 +20,7 @@ async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf:
   expect(build.errors).toEqual([]);
   const layoutOf = new Map(build.model!.slides.map((s) => [s.number, s.layout as string]));
   const models = new Map(build.model!.slides.map((s) => [s.number, s]));
-  const p = decidePresentation({
+  const { presentation: p } = decidePresentation({
     model: build.model!,
     readAsset: (src) => {
       const entry = build.files.get(src)!;

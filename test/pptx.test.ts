@@ -407,6 +407,44 @@ describe('talkdeck pptx, slide sizes (test/fixtures/pdf-size at 4:3, pptx-stress
   });
 });
 
+describe('talkdeck pptx, transitions (test/fixtures/pptx-transitions)', () => {
+  let project: string;
+  let r: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    project = tempProject([{ name: 'transitions', from: 'test/fixtures/pptx-transitions' }]);
+    r = await runCli(project, ['pptx']);
+  }, 120_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it("gives each slide PowerPoint's transition for the deck's or its own, at the deck's speed", () => {
+    expect(r.code, r.stderr).toBe(0);
+    const pkg = open(join(project, 'dist/transitions.pptx'));
+    const effects = pkg.slides.map((path) => {
+      const transition = els(pkg.part(path), P, 'transition')[0];
+      if (!transition) return 'none';
+      const effect = Array.from(transition.childNodes).find((n): n is Element => n.nodeType === 1)!;
+      return `${effect.localName}${effect.getAttribute('dir') ? ` ${effect.getAttribute('dir')}` : ''} ${transition.getAttribute('spd')}`;
+    });
+    // convex (the deck's) → push; fade; zoom; none; concave → push; slide → push from the right.
+    expect(effects).toEqual(['push l slow', 'fade slow', 'zoom in slow', 'none', 'push l slow', 'push l slow']);
+    // In the slide's sequence (CT_Slide): after the colour map, before the timing.
+    for (const path of pkg.slides) {
+      const children = Array.from(pkg.part(path).documentElement!.childNodes).filter((n): n is Element => n.nodeType === 1).map((n) => n.localName);
+      const at = children.indexOf('transition');
+      if (at >= 0) expect(children.slice(at - 1, at + 1), path).toEqual(['clrMapOvr', 'transition']);
+    }
+  });
+
+  it('warns, at the line that asks for it, where PowerPoint has no such transition', () => {
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('[pptx-unsupported]'));
+    expect(warnings).toEqual([
+      expect.stringMatching(/^content\/transitions\/deck\.yaml:6:\d+: warning: PowerPoint has no `convex` transition.*\(transition\)/),
+      expect.stringMatching(/^content\/transitions\/deck\.yaml:22:\d+: warning: PowerPoint has no `concave` transition.*\(slides\[4\]\.transition\)/),
+    ]);
+    expect(r.stdout).toContain('✓ transitions: 6 slides');
+  });
+});
+
 describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', { timeout: 60_000 }, () => {
   it('stores a PNG as it is, at its aspect ratio, with its alt text; notes keep their paragraphs', async () => {
     const project = tempProject([{ name: 'raster', from: 'test/fixtures/pptx-raster-image' }]);

@@ -14,6 +14,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { outputTargets } from './output-target.js';
 import { count } from './plural.js';
+import { printProblems } from './report.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -34,8 +35,9 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   }
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
-    const bytes = writePptx({
+    const { bytes, warnings } = writePptx({
       model: build.model,
+      source: build.source,
       date,
       readAsset: (src) => {
         const entry = build.files.get(src);
@@ -45,6 +47,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       rasterizeSvg,
       file: deck.file,
     });
+    printProblems(io, warnings, opts.debug);
     const shown = relative(io.cwd, target) || target;
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;

@@ -5,7 +5,7 @@
  * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
 import { TalkdeckError } from './base/errors.js';
-import { errorAt } from './base/source.js';
+import { errorAt, type SourceFile } from './base/source.js';
 import { resolveSettings, type SettingsLayer } from './deck/settings.js';
 import { THEMES } from './deck/themes.js';
 import { validateDeck } from './deck/validate.js';
@@ -56,6 +56,8 @@ export interface DeckBuild {
   model: DeckModel | undefined;
   errors: TalkdeckError[];
   warnings: TalkdeckError[];
+  /** The deck file as read, for later steps to place what they report (the .pptx's warnings). */
+  source?: SourceFile | undefined;
 }
 
 export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
@@ -145,7 +147,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     deckFiles: [...new Set([...model.assets, ...styleFiles])],
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
-  return { name: input.name, files: written.files, model, errors: [], warnings };
+  return { name: input.name, files: written.files, model, errors: [], warnings, source };
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {

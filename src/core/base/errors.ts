@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'unsafe-link'
   | 'notes-separator'
   | 'marp-unsupported'
+  | 'pptx-unsupported'
   | 'sanitized'
   | 'markdown'
   | 'unknown-country'

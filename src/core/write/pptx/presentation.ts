@@ -278,10 +278,18 @@ export type ColorMap = Readonly<Record<string, string>>;
 
 export type Background = { image: Image } | { rgb: string };
 
+/** How a slide comes in: PowerPoint's fade, push (the new slide from the right) or zoom, at a speed. */
+export interface Transition {
+  effect: 'fade' | 'push' | 'zoom';
+  speed: 'fast' | 'med' | 'slow';
+}
+
 export interface Slide {
   /** The deck's slide number: the part is slide<number>.xml, and links to the slide use it. */
   number: number;
   layout: LayoutKey;
+  /** None: the slide simply replaces the one before. */
+  transition?: Transition;
   background?: Background;
   /** A colour map of its own (light text on a dark background); the master's otherwise. */
   colorMap?: ColorMap;

@@ -2,10 +2,25 @@
  * What deciding a slide may ask of the deck beyond the slide itself: the deck, its language, where
  * a link goes, and the deck's images with their sizes.
  */
+import { TalkdeckError } from '../../../base/errors.js';
+import { errorAt, formatPath, type KeyPath, type SourceFile } from '../../../base/source.js';
 import type { DeckModel } from '../../../model/types.js';
 import type { Image, Link, Run } from '../presentation.js';
 import type { Geometry } from './geometry.js';
 import { runsOf } from './runs.js';
+
+/** Says, at a field of the deck file, what the .pptx cannot carry over and what it does instead. */
+export type Warn = (path: KeyPath, what: { message: string; hint: string }) => void;
+
+/** A warning maker and the warnings it made, placed in the deck file when its source is known. */
+export function warnings(source: SourceFile | undefined, file: string | undefined): { warn: Warn; warnings: TalkdeckError[] } {
+  const made: TalkdeckError[] = [];
+  const warn: Warn = (path, what) => {
+    const init = { code: 'pptx-unsupported' as const, severity: 'warning' as const, ...what };
+    made.push(source ? errorAt(source, path, init) : new TalkdeckError({ ...init, ...(file ? { file } : {}), path: formatPath(path) }));
+  };
+  return { warn, warnings: made };
+}
 
 export interface DecideContext {
   deck: DeckModel;
@@ -19,9 +34,10 @@ export interface DecideContext {
   sourcesId: string | undefined;
   /** An image of the deck, read once; `where` names the place that asks for it in errors. */
   image(src: string, where: string): Image;
+  warn: Warn;
 }
 
-export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: DecideContext['image']): DecideContext {
+export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: DecideContext['image'], warn: Warn): DecideContext {
   const slideNumberById = new Map(deck.slides.map((s) => [s.id, s.number]));
   return {
     deck,
@@ -38,6 +54,7 @@ export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: D
     },
     sourcesId: deck.slides.find((s) => s.layout === 'sources')?.id,
     image,
+    warn,
   };
 }
 

@@ -4,15 +4,18 @@
  * with their places and fitted sizes, the notes, what the file says about itself — and the
  * printing stage (ooxml/) only writes it down.
  */
+import type { TalkdeckError } from '../../../base/errors.js';
+import type { SourceFile } from '../../../base/source.js';
 import type { DeckModel } from '../../../model/types.js';
 import type { Box, Presentation } from '../presentation.js';
-import { deckContext } from './context.js';
+import { deckContext, warnings } from './context.js';
 import { BASE_PX, geometryFor } from './geometry.js';
 import { imageLoader, type ImageSource } from './images.js';
 import { layoutsFor, masterFor, plainLevels } from './layouts.js';
 import { cultureName } from './runs.js';
 import { decideSlide } from './slide.js';
 import { CODE_FONT, themeFor } from './theme.js';
+import { transitions } from './transition.js';
 
 /** The application a talkdeck .pptx names in docProps/app.xml, by which talkdeck knows its own files. */
 export const PPTX_APPLICATION = 'talkdeck';
@@ -21,15 +24,20 @@ export interface PresentationInput extends ImageSource {
   model: DeckModel;
   /** Creation date for docProps/core.xml; left out when undefined (then the file is the same every run). */
   date?: Date | undefined;
+  /** The deck file as read, to place warnings about what the .pptx cannot carry over. */
+  source?: SourceFile | undefined;
 }
 
-export function decidePresentation(input: PresentationInput): Presentation {
+/** The presentation, and what it could not carry over from the deck (warnings at the deck's fields). */
+export function decidePresentation(input: PresentationInput): { presentation: Presentation; warnings: TalkdeckError[] } {
   const { model } = input;
   const lang = cultureName(model.lang);
   const g = geometryFor({ w: model.size.width, h: model.size.height });
-  const ctx = deckContext(model, g, lang, imageLoader(input, g.slide.w));
+  const said = warnings(input.source, input.file);
+  const ctx = deckContext(model, g, lang, imageLoader(input, g.slide.w), said.warn);
   const theme = themeFor(model.theme);
-  return {
+  const transitionOf = transitions(model, said.warn);
+  const presentation: Presentation = {
     size: g.slide,
     // 960×720 px is exactly PowerPoint's 4:3 (10 × 7.5 in); 16:9 and 16:10 at 13.33 in wide are its custom sizes.
     ...(model.size.name === '4:3' ? { sizeType: 'screen4x3' as const } : {}),
@@ -41,7 +49,10 @@ export function decidePresentation(input: PresentationInput): Presentation {
     master: masterFor(g),
     layouts: layoutsFor(g),
     defaultTextStyle: plainLevels(BASE_PX),
-    slides: model.slides.map((slide) => decideSlide(slide, ctx)),
+    slides: model.slides.map((slide) => {
+      const transition = transitionOf(slide);
+      return { ...decideSlide(slide, ctx), ...(transition ? { transition } : {}) };
+    }),
     properties: {
       title: model.title,
       author: model.author,
@@ -50,6 +61,7 @@ export function decidePresentation(input: PresentationInput): Presentation {
       format: `On-screen Show (${model.size.name})`,
     },
   };
+  return { presentation, warnings: said.warnings };
 }
 
 /** The slide's picture on the notes page: within 640×360 px below the top margin, centred, at the slide's aspect. */
