@@ -5,12 +5,14 @@
  * The crowded fixture is there because fitting is what keeps these true when text is long.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decidePresentation } from '../src/core/write/pptx/decide/presentation.js';
 import type { SlideModel } from '../src/core/model/types.js';
 import type { Box, LayoutPlaceholder, PlaceholderShape, Presentation, PresetShape, Shape, Slide, TextBoxShape } from '../src/core/write/pptx/presentation.js';
 import { longestWord } from '../src/core/model/text-width.js';
 import { BASE_PX } from '../src/core/write/pptx/decide/geometry.js';
+import { fontsRoot } from '../src/shell/paths.js';
 import { rasterizeSvg } from '../src/shell/rasterize-svg.js';
 import { buildFolder, fixture, ROOT } from './helpers/build.js';
 
@@ -27,6 +29,7 @@ async function presentationOf(dir: string): Promise<{ p: Presentation; layoutOf:
       return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
     },
     rasterizeSvg,
+    readFont: (file) => readFileSync(join(fontsRoot(), file)),
   });
   return { p, layoutOf, models };
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { PDFDocument } from 'pdf-lib';
+import { characterMap } from '../src/core/write/pptx/ooxml/font-merge.js';
 import { readZip } from '../src/core/write/pptx/ooxml/zip.js';
 import { runCli, tempProject } from './helpers/cli.js';
 
@@ -275,6 +276,69 @@ describe.each(DECKS)('talkdeck pptx $name', ({ name, lang }) => {
         expect(els(fields[0]!, A, 't')[0]!.textContent).toBe(html[i]!.getAttribute('data-label'));
         expect(textOf(number)).toBe(`${html[i]!.getAttribute('data-label')} / ${talk}`);
       }
+    });
+  });
+});
+
+describe('talkdeck pptx, the embedded font (briefing)', () => {
+  let pkg: Package;
+  beforeAll(() => {
+    pkg = open(join(dir, 'first', 'kolumbien-nato.pptx'));
+  });
+
+  it('lists Source Sans 3 with its faces in p:embeddedFontLst, between the notes size and the default text style', () => {
+    const presentation = pkg.part('ppt/presentation.xml').documentElement!;
+    expect(presentation.getAttribute('embedTrueTypeFonts')).toBe('1');
+    const children = Array.from(presentation.childNodes).filter((n): n is Element => n.nodeType === 1).map((n) => n.localName);
+    expect(children.slice(children.indexOf('notesSz'), children.indexOf('defaultTextStyle') + 1)).toEqual(['notesSz', 'embeddedFontLst', 'defaultTextStyle']);
+    const fonts = els(presentation as unknown as Element, P, 'embeddedFont');
+    expect(fonts.length).toBe(1);
+    expect(els(fonts[0]!, P, 'font')[0]!.getAttribute('typeface')).toBe('Source Sans 3');
+    // The faces the briefing uses: text, titles and emphasis (no bold italic).
+    const faces = Array.from(fonts[0]!.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName !== 'font');
+    expect(faces.map((f) => f.localName)).toEqual(['regular', 'bold', 'italic']);
+    const rels = pkg.rels('ppt/presentation.xml');
+    for (const face of faces) {
+      const rel = rels.find((r) => r.id === face.getAttributeNS(R, 'id'))!;
+      expect(rel.type).toBe('font');
+      expect(rel.target).toMatch(/^ppt\/fonts\/font\d\.fntdata$/);
+    }
+    const types = pkg.part('[Content_Types].xml');
+    expect(els(types, CT, 'Default').find((d) => d.getAttribute('Extension') === 'fntdata')?.getAttribute('ContentType')).toBe('application/x-fontdata');
+  });
+
+  it('stores each face as Embedded OpenType, named and weighted as the face, covering every letter of the deck', () => {
+    const rels = pkg.rels('ppt/presentation.xml').filter((r) => r.type === 'font');
+    const expected = [
+      { style: 'Regular', weight: 400, italic: 0 },
+      { style: 'Bold', weight: 700, italic: 0 },
+      { style: 'Italic', weight: 400, italic: 1 },
+    ];
+    const letters = new Set([...pkg.slides.map((path) => textOf(pkg.part(path))).join('')].filter((ch) => /\p{L}/u.test(ch)));
+    expect(letters.has('ă')).toBe(true); // Geoană: a letter of the Latin Extended subset
+    rels.forEach((rel, i) => {
+      const eot = Buffer.from(pkg.files.get(rel.target)!);
+      // W3C EOT: sizes, version 2.1, no compression, the magic number.
+      expect(eot.readUInt32LE(0)).toBe(eot.length);
+      const fontData = eot.readUInt32LE(4);
+      expect(eot.readUInt32LE(8)).toBe(0x00020001);
+      expect(eot.readUInt32LE(12)).toBe(0);
+      expect(eot.readUInt16LE(34)).toBe(0x504c);
+      expect({ weight: eot.readUInt32LE(28), italic: eot.readUInt8(27) }).toEqual({ weight: expected[i]!.weight, italic: expected[i]!.italic });
+      // Family, style, version and full name, each a UTF-16LE string after its size.
+      let at = 82;
+      const names: string[] = [];
+      for (let n = 0; n < 4; n++) {
+        const size = eot.readUInt16LE(at);
+        names.push(eot.toString('utf16le', at + 2, at + 2 + size));
+        at += 2 + size + 2;
+      }
+      expect(names[0]).toBe('Source Sans 3');
+      expect(names[1]).toBe(expected[i]!.style);
+      const sfnt = eot.subarray(eot.length - fontData);
+      expect(sfnt.readUInt32BE(0)).toBe(0x00010000); // TrueType outlines
+      const cmap = characterMap(Buffer.from(sfnt));
+      expect([...letters].filter((ch) => !cmap.has(ch.codePointAt(0)!))).toEqual([]);
     });
   });
 });

@@ -3,10 +3,11 @@
  * with one deck and `--out name.pptx` that file.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
+import { fontsRoot } from '../shell/paths.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
 import { fileSystemError, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
@@ -45,6 +46,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
         return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
       },
       rasterizeSvg,
+      readFont: (file) => readFileSync(join(fontsRoot(), file)),
       file: deck.file,
     });
     printProblems(io, warnings, opts.debug);

@@ -23,7 +23,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fontsRoot } from '../../src/shell/paths.js';
-import { woffToSfnt } from './woff.js';
+import { woffToSfnt } from '../../src/core/write/pptx/ooxml/font-data.js';
 import { visibleSlideCount } from './pptx-slides.js';
 
 interface Result {

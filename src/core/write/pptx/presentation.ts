@@ -377,6 +377,18 @@ export interface DocumentProperties {
   format: string;
 }
 
+/** How a face of a typeface is used: PowerPoint embeds up to four. */
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/**
+ * A font carried in the file for viewers that lack it: the faces the deck uses, each as the WOFF
+ * files (TrueType outlines) of the subsets its text needs, the first kept whole, joined when printed.
+ */
+export interface EmbeddedFont {
+  font: Typeface;
+  faces: { face: FontFace; woffs: Uint8Array[] }[];
+}
+
 export interface Presentation {
   /** The slide's size in px. */
   size: { w: number; h: number };
@@ -391,6 +403,8 @@ export interface Presentation {
   notesTheme: Theme;
   /** Runs marked `code` are set in it. */
   codeFont: Typeface;
+  /** The theme's font where the file carries it (PowerPoint shows it without it installed). */
+  embeddedFonts: EmbeddedFont[];
   master: Master;
   layouts: Layout[];
   /** Text outside any placeholder or shape style (levels 1–9). */

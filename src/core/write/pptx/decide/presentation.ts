@@ -9,6 +9,7 @@ import type { SourceFile } from '../../../base/source.js';
 import type { DeckModel } from '../../../model/types.js';
 import type { Box, Presentation } from '../presentation.js';
 import { deckContext, warnings } from './context.js';
+import { embeddedFonts } from './fonts.js';
 import { BASE_PX, geometryFor } from './geometry.js';
 import { imageLoader, type ImageSource } from './images.js';
 import { layoutsFor, masterFor, plainLevels } from './layouts.js';
@@ -26,6 +27,8 @@ export interface PresentationInput extends ImageSource {
   date?: Date | undefined;
   /** The deck file as read, to place warnings about what the .pptx cannot carry over. */
   source?: SourceFile | undefined;
+  /** The bytes of a file of @fontsource/source-sans-3 (`files/…`), for the fonts the file embeds. */
+  readFont(file: string): Uint8Array;
 }
 
 /** The presentation, and what it could not carry over from the deck (warnings at the deck's fields). */
@@ -37,6 +40,12 @@ export function decidePresentation(input: PresentationInput): { presentation: Pr
   const ctx = deckContext(model, g, lang, imageLoader(input, g.slide.w), said.warn);
   const theme = themeFor(model.theme);
   const transitionOf = transitions(model, said.warn);
+  const master = masterFor(g);
+  const layouts = layoutsFor(g);
+  const slides = model.slides.map((slide) => {
+    const transition = transitionOf(slide);
+    return { ...decideSlide(slide, ctx), ...(transition ? { transition } : {}) };
+  });
   const presentation: Presentation = {
     size: g.slide,
     // 960×720 px is exactly PowerPoint's 4:3 (10 × 7.5 in); 16:9 and 16:10 at 13.33 in wide are its custom sizes.
@@ -46,13 +55,11 @@ export function decidePresentation(input: PresentationInput): { presentation: Pr
     theme,
     notesTheme: { ...theme, name: `${theme.colors.name} notes` },
     codeFont: CODE_FONT,
-    master: masterFor(g),
-    layouts: layoutsFor(g),
+    embeddedFonts: embeddedFonts({ font: theme.font, master, layouts, slides, readFont: input.readFont }),
+    master,
+    layouts,
     defaultTextStyle: plainLevels(BASE_PX),
-    slides: model.slides.map((slide) => {
-      const transition = transitionOf(slide);
-      return { ...decideSlide(slide, ctx), ...(transition ? { transition } : {}) };
-    }),
+    slides,
     properties: {
       title: model.title,
       author: model.author,
