@@ -509,6 +509,23 @@ describe('talkdeck pptx, transitions (test/fixtures/pptx-transitions)', () => {
   });
 });
 
+describe('talkdeck pptx, in-deck links (test/fixtures/issue-18)', () => {
+  it('links to the slide an address names, and leaves an address with a broken escape as plain text', async () => {
+    const project = tempProject([{ name: 'links', from: 'test/fixtures/issue-18' }]);
+    try {
+      const r = await runCli(project, ['pptx']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('URIError');
+      const pkg = open(join(project, 'dist/links.pptx'));
+      const runText = (run: Element) => els(run, A, 't').map((t) => t.textContent).join('');
+      expect(pkg.slides.map((path) => els(pkg.part(path), A, 'r').filter((run) => els(run, A, 'hlinkClick').length).map(runText))).toEqual([['good'], []]);
+      expect(textOf(pkg.part(pkg.slides[1]!))).toContain('A raw link and a Markdown one.');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', { timeout: 60_000 }, () => {
   it('stores a PNG as it is, at its aspect ratio, with its alt text; notes keep their paragraphs', async () => {
     const project = tempProject([{ name: 'raster', from: 'test/fixtures/pptx-raster-image' }]);

@@ -46,7 +46,9 @@ export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: D
     link(href) {
       const inDeck = /^#\/?(.+)$/.exec(href);
       if (inDeck) {
-        const n = slideNumberById.get(decodeURIComponent(inDeck[1]!));
+        // A slide id as the address says it; a broken escape (`%zz`, from raw HTML) names no slide: plain text.
+        const id = decoded(inDeck[1]!);
+        const n = id === undefined ? undefined : slideNumberById.get(id);
         return n === undefined ? undefined : { slide: n };
       }
       if (/^(https?:|mailto:)/i.test(href)) return { url: href };
@@ -56,6 +58,14 @@ export function deckContext(deck: DeckModel, g: Geometry, lang: string, image: D
     image,
     warn,
   };
+}
+
+function decoded(id: string): string | undefined {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs of the deck's inline HTML with their links resolved. */
