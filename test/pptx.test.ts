@@ -550,6 +550,33 @@ describe('talkdeck pptx, pictures (test/fixtures/pptx-*-image)', { timeout: 60_0
     }
   });
 
+  it('places the pictures of a free-Markdown slide as pictures with their alt text; a remote one leaves its alt text', async () => {
+    const project = tempProject([
+      { name: 'md', from: 'test/fixtures/md-reveal' },
+      { name: 'remote', from: 'test/fixtures/md-remote-image' },
+    ]);
+    try {
+      const r = await runCli(project, ['pptx']);
+      expect(r.code, r.stderr).toBe(0);
+      const pkg = open(join(project, 'dist/md.pptx'));
+      const pictures = pkg.slides.flatMap((path) => els(pkg.part(path), P, 'pic').map((pic) => ({ path, pic })));
+      expect(pictures.map(({ pic }) => els(pic, P, 'cNvPr')[0]!.getAttribute('descr'))).toEqual(['Ein blaues Rechteck']);
+      const { path, pic } = pictures[0]!;
+      const media = pkg.rels(path).find((rel) => rel.id === els(pic, A, 'blip')[0]!.getAttributeNS(R, 'embed'))!.target;
+      expect(Buffer.from(pkg.files.get(media)!).subarray(1, 4).toString('latin1')).toBe('PNG');
+      // Below the slide's text, not over it.
+      const text = els(pkg.part(path), P, 'sp').find((sp) => els(sp, P, 'ph').some((ph) => ph.getAttribute('idx') === '1'))!;
+      const y = (el: Element) => Number(els(el, A, 'off')[0]!.getAttribute('y'));
+      const h = (el: Element) => Number(els(el, A, 'ext')[0]!.getAttribute('cy'));
+      expect(y(pic)).toBeGreaterThanOrEqual(y(text) + h(text));
+      const remote = open(join(project, 'dist/remote.pptx'));
+      expect(els(remote.part(remote.slides[0]!), P, 'pic')).toEqual([]);
+      expect(textOf(remote.part(remote.slides[0]!))).toContain('A chart from the web');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an image PowerPoint cannot show, naming it and the deck file, and writes nothing', async () => {
     const project = tempProject([{ name: 'webp', from: 'test/fixtures/pptx-unsupported-image' }]);
     try {
