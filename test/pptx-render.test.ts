@@ -1,10 +1,11 @@
 /**
  * The PowerPoint file read as a recipient reads it: the briefing, the example deck and a deck made
- * to stress the fitting (16:10 and 4:3), exported by the real CLI, rendered by LibreOffice once without Source Sans 3 (DejaVu Sans draws it, as on
- * most computers that open the file) and once with it, then held to the layout checks — no two
- * lines drawn over each other, no text off the page, no word of the slide broken across lines,
- * no text out of its shaded box (test/helpers/layout-defects.ts). Below, the checks themselves on
- * hand-made pdftotext output, so that they are known to find what they claim to.
+ * to stress the fitting (16:10 and 4:3), exported by the real CLI, rendered by LibreOffice once
+ * without Source Sans 3 (DejaVu Sans draws it, as on most computers that open the file) and once
+ * with it, then held to the layout checks — no two lines drawn over each other, no text off the
+ * page, no word of the slide broken across lines, no text out of its shaded box
+ * (test/helpers/layout-defects.ts). Below, the checks themselves on hand-made pdftotext output,
+ * so that they are known to find what they claim to.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,14 +54,14 @@ describe.skipIf(!hasLibreOffice)('the .pptx as LibreOffice draws it, with and wi
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('numbers the talk\'s slides "3 / 26" with a live field, the backup slides A, A1', async () => {
+  it('numbers the talk\'s slides "3 / 26" with a live field, the backup slides A1 …', async () => {
     const pdf = (await pdfs.get('without')!)[0]!;
     const page = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
     // LibreOffice recomputes fields: the number it shows is the slide's place, whatever the file said.
     expect(page(3)).toMatch(/^3 \/ 26$/m);
     expect(page(26)).toMatch(/^26 \/ 26$/m);
     expect(page(28)).toMatch(/^A1$/m);
-  });
+  }, 180_000);
 
   for (const [i, deck] of DECKS.entries()) {
     for (const font of MODES) {
