@@ -3,11 +3,11 @@
  * with one deck and `--out name.pptx` that file.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { TalkdeckError } from '../core/base/errors.js';
+import { join, relative } from 'node:path';
 import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
+import { fontsRoot } from '../shell/paths.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
 import { fileSystemError, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
@@ -36,20 +36,9 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   }
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
-    if (build.model.size.name !== '16:9') {
-      // The slide layouts are drawn for 16:9; say so rather than hand over a file of another shape.
-      printProblems(io, [
-        new TalkdeckError({
-          code: 'usage',
-          severity: 'warning',
-          file: relative(io.cwd, deck.file) || deck.file,
-          message: `The PowerPoint file is 16:9; this deck's size is ${build.model.size.name}`,
-          hint: 'the HTML deck and the PDF keep the deck\'s size; in PowerPoint use Design › Slide Size if you need another',
-        }),
-      ], opts.debug);
-    }
-    const bytes = writePptx({
+    const { bytes, warnings } = writePptx({
       model: build.model,
+      source: build.source,
       date,
       readAsset: (src) => {
         const entry = build.files.get(src);
@@ -57,8 +46,10 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
         return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
       },
       rasterizeSvg,
+      readFont: (file) => readFileSync(join(fontsRoot(), file)),
       file: deck.file,
     });
+    printProblems(io, warnings, opts.debug);
     const shown = relative(io.cwd, target) || target;
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;

@@ -80,6 +80,8 @@ export interface DeckBuild {
   model: DeckModel | undefined;
   errors: TalkdeckError[];
   warnings: TalkdeckError[];
+  /** The deck file as read, for later steps to place what they report (the .pptx's warnings). */
+  source?: SourceFile | undefined;
 }
 
 /** A deck read, validated and modelled: what lint and the writers start from. */
@@ -207,7 +209,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     talkdeckVersion: input.talkdeckVersion,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
-  return { name: input.name, files: written.files, model, errors: [], warnings };
+  return { name: input.name, files: written.files, model, errors: [], warnings, source: lint.source };
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {

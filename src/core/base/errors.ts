@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'unsafe-link'
   | 'notes-separator'
   | 'marp-unsupported'
+  | 'pptx-unsupported'
   | 'sanitized'
   | 'markdown'
   | 'unknown-country'

@@ -19,8 +19,9 @@ export const FONT_FACES = [
   { style: 'normal', weight: 700 },
 ] as const;
 
-export function fontFile(subset: FontSubset, face: (typeof FONT_FACES)[number]): string {
-  return `source-sans-3-${subset}-${face.weight}-${face.style}.woff2`;
+/** A face's file of a subset: WOFF 2 for browsers, WOFF 1 where TrueType tables are needed (embedding in a .pptx). */
+export function fontFile(subset: FontSubset, face: { style: 'normal' | 'italic'; weight: number }, format: 'woff2' | 'woff' = 'woff2'): string {
+  return `source-sans-3-${subset}-${face.weight}-${face.style}.${format}`;
 }
 
 /** Every font file the briefing theme can ship, in a fixed order. */
@@ -73,6 +74,11 @@ const inRanges = (codePoint: number, rs: Range[]): boolean => rs.some(([from, to
 /** Whether a shipped subset draws this code point. */
 export function isCovered(codePoint: number): boolean {
   return FONT_SUBSETS.some((s) => inRanges(codePoint, rangesOf(SUBSET_RANGES, s)));
+}
+
+/** Whether this subset draws the code point. */
+export function inSubset(codePoint: number, subset: FontSubset): boolean {
+  return inRanges(codePoint, rangesOf(SUBSET_RANGES, subset));
 }
 
 const classRange = ([from, to]: Range): string => (from === to ? `\\u{${from.toString(16)}}` : `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`);

@@ -10,9 +10,12 @@
  * as one paragraph, fakes SVG fallbacks in Node and mutates its inputs; patching all that costs
  * more than writing the few dozen parts of a fixed set of layouts ourselves.
  */
+import type { TalkdeckError } from '../../base/errors.js';
 import { decidePresentation, type PresentationInput } from './decide/presentation.js';
 import { printPresentation } from './ooxml/package.js';
 
-export function writePptx(input: PresentationInput): Uint8Array {
-  return printPresentation(decidePresentation(input));
+/** The file's bytes, and warnings about what it could not carry over from the deck. */
+export function writePptx(input: PresentationInput): { bytes: Uint8Array; warnings: TalkdeckError[] } {
+  const { presentation, warnings } = decidePresentation(input);
+  return { bytes: printPresentation(presentation), warnings };
 }

@@ -6,8 +6,8 @@
  * nothing. pandoc's PowerPoint writer has the same seam (Presentation.hs decides, Output.hs
  * writes): layout can be tested without XML, and the XML without layout.
  *
- * Lengths are px of the 1280×720 slide the HTML deck is drawn on (converted to EMU only when
- * printed, 1 px = 9525 EMU); font sizes are px too. Types only: nothing here runs.
+ * Lengths are px of the slide the HTML deck is drawn on (1280×720 at 16:9; converted to EMU only
+ * when printed, 1 px = 9525 EMU); font sizes are px too. Types only: nothing here runs.
  */
 import type { ChartModel } from '../../model/types.js';
 
@@ -278,10 +278,18 @@ export type ColorMap = Readonly<Record<string, string>>;
 
 export type Background = { image: Image } | { rgb: string };
 
+/** How a slide comes in: PowerPoint's fade, push (the new slide from the right) or zoom, at a speed. */
+export interface Transition {
+  effect: 'fade' | 'push' | 'zoom';
+  speed: 'fast' | 'med' | 'slow';
+}
+
 export interface Slide {
   /** The deck's slide number: the part is slide<number>.xml, and links to the slide use it. */
   number: number;
   layout: LayoutKey;
+  /** None: the slide simply replaces the one before. */
+  transition?: Transition;
   background?: Background;
   /** A colour map of its own (light text on a dark background); the master's otherwise. */
   colorMap?: ColorMap;
@@ -369,9 +377,25 @@ export interface DocumentProperties {
   format: string;
 }
 
+/** How a face of a typeface is used: PowerPoint embeds up to four. */
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+/**
+ * A font carried in the file for viewers that lack it: the faces the deck uses, each as the WOFF
+ * files (TrueType outlines) of the subsets its text needs, the first kept whole, joined when printed.
+ */
+export interface EmbeddedFont {
+  font: Typeface;
+  faces: { face: FontFace; woffs: Uint8Array[] }[];
+}
+
 export interface Presentation {
   /** The slide's size in px. */
   size: { w: number; h: number };
+  /** PowerPoint's name for that size where it has one (`screen4x3`); otherwise it is custom. */
+  sizeType?: 'screen4x3' | undefined;
+  /** Where the notes page shows the slide: px of the portrait notes page (720×960), at the slide's aspect. */
+  notesSlideImage: Box;
   /** The culture name every run is tagged with (de-DE). */
   lang: string;
   theme: Theme;
@@ -379,6 +403,8 @@ export interface Presentation {
   notesTheme: Theme;
   /** Runs marked `code` are set in it. */
   codeFont: Typeface;
+  /** The theme's font where the file carries it (PowerPoint shows it without it installed). */
+  embeddedFonts: EmbeddedFont[];
   master: Master;
   layouts: Layout[];
   /** Text outside any placeholder or shape style (levels 1–9). */

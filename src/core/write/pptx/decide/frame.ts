@@ -2,12 +2,12 @@
  * What surrounds a slide's body: its own background, the summary box, the citation line, the
  * footer and the slide number. The body ends above the summary, so the summary is measured first.
  */
-import type { DeckModel, SlideModel } from '../../../model/types.js';
+import type { SlideModel } from '../../../model/types.js';
 import type { Background, ColorMap, Run, Shape } from '../presentation.js';
 import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
-import { linesOf } from './fit.js';
-import { CITE, CONTENT_BOTTOM, CONTENT_W, MARGIN, SLIDE, SMALL_PX, SUMMARY_BOTTOM, SUMMARY_PX } from './geometry.js';
+import { fitScale, linesOf, runLines, textLines } from './fit.js';
+import { MARGIN, SMALL_PX, SUMMARY_PX } from './geometry.js';
 import { filled, placeholder, textBox } from './shapes.js';
 
 /**
@@ -43,7 +43,7 @@ export function background(slide: SlideModel, ctx: DecideContext): { background?
         kind: 'preset',
         geometry: 'rect',
         name: 'Background Dimming',
-        box: { x: 0, y: 0, w: SLIDE.w, h: SLIDE.h },
+        box: { x: 0, y: 0, ...ctx.g.slide },
         fill: { black: 1 - bg.opacity },
         noSelect: true,
         userDrawn: true,
@@ -59,21 +59,24 @@ export function background(slide: SlideModel, ctx: DecideContext): { background?
   return { ...colorMap, shapes: [] };
 }
 
-function summaryHeight(html: string): number {
-  return linesOf(html, SUMMARY_PX, CONTENT_W - 38, 'bold') * SUMMARY_PX * 1.3 + 20;
+/** The summary's size and height: up to three lines at full size, smaller where it is longer. */
+function summaryFit(html: string, ctx: DecideContext): { px: number; h: number } {
+  const width = ctx.g.contentW - 38;
+  const px = SUMMARY_PX * fitScale((s) => linesOf(html, SUMMARY_PX * s, width, 'bold'), 3);
+  return { px, h: linesOf(html, px, width, 'bold') * px * 1.3 + 20 };
 }
 
 /** Where the body must end: above the summary box, or at the bottom of the content area. */
-export function summaryTop(slide: SlideModel): number {
-  return slide.summaryHtml ? SUMMARY_BOTTOM - summaryHeight(slide.summaryHtml) - 12 : CONTENT_BOTTOM;
+export function summaryTop(slide: SlideModel, ctx: DecideContext): number {
+  return slide.summaryHtml ? ctx.g.summaryBottom - summaryFit(slide.summaryHtml, ctx).h - 12 : ctx.g.contentBottom;
 }
 
 /** The summary: bold text in a tinted box with an accent bar on its left. */
 export function summary(html: string, ctx: DecideContext): Shape[] {
-  const h = summaryHeight(html);
-  const box = { x: MARGIN, y: SUMMARY_BOTTOM - h, w: CONTENT_W, h };
+  const { px, h } = summaryFit(html, ctx);
+  const box = { x: MARGIN, y: ctx.g.summaryBottom - h, w: ctx.g.contentW, h };
   return [
-    textBox('Summary', box, [{ runs: runs(html, ctx), style: { sizePx: SUMMARY_PX, bold: true } }], { fill: 'bg2', anchor: 'ctr', insets: { l: 22, t: 10, r: 16, b: 10 } }),
+    textBox('Summary', box, [{ runs: runs(html, ctx), style: { sizePx: px, bold: true } }], { fill: 'bg2', anchor: 'ctr', insets: { l: 22, t: 10, r: 16, b: 10 } }),
     filled('Summary Bar', { x: MARGIN, y: box.y, w: 6, h }, 'accent1'),
   ];
 }
@@ -86,24 +89,33 @@ export function cites(slide: SlideModel, ctx: DecideContext): Shape[] {
     if (i) out.push({ text: '; ' });
     out.push({ text: `[${c.number}] ${c.label}`, ...(link ? { link } : {}) });
   });
-  return [textBox('Citation', CITE, [{ runs: out, style: { sizePx: SMALL_PX, color: 'accent5' } }], { anchor: 'b' })];
+  // One line, as in the HTML: smaller where the citations are many.
+  const px = SMALL_PX * fitScale((s) => runLines(out, SMALL_PX * s, ctx.g.cite.w), 1);
+  return [textBox('Citation', ctx.g.cite, [{ runs: out, style: { sizePx: px, color: 'accent5' } }], { anchor: 'b' })];
 }
 
 /**
  * Footer and slide number fill the layout's placeholders, with their look written out: viewers
  * such as LibreOffice do not pass a layout's footer style on to the slide.
  */
-export function footer(slide: SlideModel, deck: DeckModel): Shape[] {
+export function footer(slide: SlideModel, ctx: DecideContext): Shape[] {
+  const { deck } = ctx;
   const shapes: Shape[] = [];
-  if (deck.marking) shapes.push(placeholder(PH.footer, 'Footer', [{ runs: [{ text: deck.marking }], style: { sizePx: 16, color: 'accent5', font: '+mn-lt' }, align: 'l' }]));
+  if (deck.marking) {
+    // One line under the slide: a long marking is set smaller.
+    const px = 16 * fitScale((s) => textLines(deck.marking!, 16 * s, ctx.g.footer.w), 1);
+    shapes.push(placeholder(PH.footer, 'Footer', [{ runs: [{ text: deck.marking }], style: { sizePx: px, color: 'accent5', font: '+mn-lt' }, align: 'l' }]));
+  }
   shapes.push({
     kind: 'slideNumber',
     name: 'Slide Number',
     ph: { ...PH.slideNumber, size: 'quarter' },
     align: 'r',
     style: { sizePx: 18, color: 'accent5', font: '+mn-lt' },
-    // The talk's slides count with PowerPoint's own field; backup slides keep their label (A1, A2, …), which no field can show.
-    runs: slide.backup ? [{ text: slide.label }] : [{ text: String(slide.number), field: 'slidenum' }],
+    // "3 / 26" as in the HTML: the number is PowerPoint's own field (it stays right when slides are
+    // added); there is no field for the total, which counts the talk's slides without the backup
+    // part. Backup slides keep their label (A1, A2, …), which no field can show.
+    runs: slide.backup ? [{ text: slide.label }] : [{ text: String(slide.number), field: 'slidenum' }, { text: ` / ${deck.mainSlideCount}` }],
   });
   return shapes;
 }

@@ -2,11 +2,10 @@
  * The picture layouts: an image scaled into the body with its caption and credit below, and a
  * quotation beside an accent bar with the speaker under it, in the deck language's quotation marks.
  */
-import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, Run, Shape } from '../presentation.js';
 import { runs, type DecideContext } from './context.js';
-import { fitScale, linesOf } from './fit.js';
+import { fitScale, linesOf, runLines, textLines } from './fit.js';
 import { BASE_PX, SMALL_PX } from './geometry.js';
 import { plainOf } from './runs.js';
 import { filled, textBox } from './shapes.js';
@@ -18,7 +17,7 @@ export function quote(slide: SlideModel, body: Box, ctx: DecideContext): Shape[]
   const capPx0 = BASE_PX * 0.85;
   const textW = body.w - 40;
   const caption = `${q.speaker}${q.contextHtml ? `, ${plainOf(q.contextHtml)}` : ''}`;
-  const height = (s: number) => linesOf(q.html, px0 * s, textW) * px0 * s * 1.3 + 16 + 20 + lineCount(caption, capPx0 * s, textW) * capPx0 * s * 1.25;
+  const height = (s: number) => linesOf(q.html, px0 * s, textW) * px0 * s * 1.3 + 16 + 20 + textLines(caption, capPx0 * s, textW) * capPx0 * s * 1.25;
   const scale = fitScale(height, body.h - 20);
   const quoteH = linesOf(q.html, px0 * scale, textW) * px0 * scale * 1.3 + 16;
   const y = body.y + 20;
@@ -37,14 +36,16 @@ export function image(slide: SlideModel, body: Box, ctx: DecideContext): Shape[]
   const captionRuns: Run[] = [];
   if (img.captionHtml) captionRuns.push(...runs(img.captionHtml, ctx));
   if (img.creditHtml) captionRuns.push(...(captionRuns.length ? [{ text: ' ' }] : []), ...runs(img.creditHtml, ctx));
-  const captionH = captionRuns.length ? lineCount(captionRuns.map((r) => r.text).join(''), SMALL_PX, body.w) * SMALL_PX * 1.25 + 8 : 0;
+  // A caption of up to three lines at full size; smaller where it is longer.
+  const captionPx = SMALL_PX * fitScale((s) => runLines(captionRuns, SMALL_PX * s, body.w), 3);
+  const captionH = captionRuns.length ? runLines(captionRuns, captionPx, body.w) * captionPx * 1.25 + 8 : 0;
   const maxH = Math.min(460, body.h - captionH);
   const scale = Math.min(body.w / picture.width, maxH / picture.height);
   const pw = picture.width * scale;
   const ph = picture.height * scale;
   const shapes: Shape[] = [{ kind: 'picture', name: { numbered: 'Picture' }, descr: img.alt, box: { x: body.x + (body.w - pw) / 2, y: body.y, w: pw, h: ph }, image: picture }];
   if (captionRuns.length) {
-    shapes.push(textBox('Caption', { x: body.x, y: body.y + ph + 8, w: body.w, h: captionH }, [{ runs: captionRuns, style: { sizePx: SMALL_PX, color: 'accent5' }, align: 'ctr' }]));
+    shapes.push(textBox('Caption', { x: body.x, y: body.y + ph + 8, w: body.w, h: captionH }, [{ runs: captionRuns, style: { sizePx: captionPx, color: 'accent5' }, align: 'ctr' }]));
   }
   return shapes;
 }

@@ -4,7 +4,6 @@
  */
 import { TalkdeckError } from '../../../base/errors.js';
 import type { Image } from '../presentation.js';
-import { SLIDE } from './geometry.js';
 import { rasterSize } from './image-size.js';
 
 export interface ImageSource {
@@ -16,10 +15,11 @@ export interface ImageSource {
   file?: string | undefined;
 }
 
-export function imageLoader(source: ImageSource): (src: string, where: string) => Image {
+/** `slideW`: the slide's width in px; an SVG is rendered at twice it, sharp on a projector. */
+export function imageLoader(source: ImageSource, slideW: number): (src: string, where: string) => Image {
   const images = new Map<string, Image>();
   const svgImage = (bytes: Uint8Array): Image => {
-    const png = source.rasterizeSvg(bytes, 2 * SLIDE.w);
+    const png = source.rasterizeSvg(bytes, 2 * slideW);
     return { raster: png.png, rasterExt: 'png', svg: bytes, width: png.width, height: png.height };
   };
   const rasterImage = (bytes: Uint8Array, src: string, where: string): Image => {

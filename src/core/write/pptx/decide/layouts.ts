@@ -4,7 +4,7 @@
  * accessibility checker and Design work. Slides only fill the placeholders.
  */
 import type { Anchor, Box, ColorMap, Layout, LayoutPlaceholder, LayoutShape, LevelStyle, Master, PlaceholderRef, PresetShape, RuleShape, SchemeColor } from '../presentation.js';
-import { BASE_PX, BODY_TOP, CONTENT_BOTTOM, CONTENT_W, FOOTER, MARGIN, SLIDE, SLIDE_NUMBER, SMALL_PX, TITLE, TITLE_PX, TITLE_RULE_Y } from './geometry.js';
+import { BASE_PX, MARGIN, SMALL_PX, TITLE_PX, type Geometry } from './geometry.js';
 import { NO_INSETS } from './shapes.js';
 
 /** Placeholders slides refer to: type and index must match the layout's for inheritance to work. */
@@ -24,29 +24,6 @@ export const PH = {
   footer: { type: 'ftr', idx: 11 },
   slideNumber: { type: 'sldNum', idx: 12 },
 } as const satisfies Record<string, PlaceholderRef>;
-
-/** Title page: accent band on top, title, subtitle, a rule and the byline. */
-export const TITLE_PAGE = {
-  title: { x: MARGIN, y: 150, w: CONTENT_W, h: 150 } as Box,
-  subtitle: { x: MARGIN, y: 312, w: CONTENT_W, h: 48 } as Box,
-  ruleY: 394,
-  byline: { x: MARGIN, y: 414, w: CONTENT_W * 0.6, h: 110 } as Box,
-};
-export const SECTION = {
-  title: { x: MARGIN + 48, y: 236, w: CONTENT_W - 48, h: 140 } as Box,
-  subtitle: { x: MARGIN + 48, y: 384, w: CONTENT_W - 48, h: 48 } as Box,
-};
-export const CLOSING = {
-  title: { x: MARGIN, y: 150, w: CONTENT_W, h: 120 } as Box,
-  subtitle: { x: MARGIN, y: 286, w: CONTENT_W, h: 48 } as Box,
-  body: { x: MARGIN, y: 350, w: CONTENT_W, h: CONTENT_BOTTOM - 350 } as Box,
-};
-export const COMPARE = {
-  columnW: (CONTENT_W - 40) / 2,
-  headingY: BODY_TOP,
-  headingH: 44,
-  bodyY: BODY_TOP + 60,
-};
 
 function placeholder(name: string, ph: PlaceholderRef, box: Box, prompt: string, opts: { anchor?: Anchor; listStyle?: LevelStyle } = {}): LayoutPlaceholder {
   return { kind: 'layoutPlaceholder', name, ph, box, insets: NO_INSETS, prompt, ...opts };
@@ -75,73 +52,76 @@ const lvl1 = (px: number, opts: { bold?: boolean; color?: SchemeColor; align?: '
   text: { sizePx: px, ...(opts.bold !== undefined ? { bold: opts.bold } : {}), ...(opts.color ? { color: opts.color } : {}) },
 });
 
-const footerPlaceholders = (): LayoutShape[] => [
-  placeholder('Footer Placeholder', { ...PH.footer, size: 'quarter' }, FOOTER, '', { anchor: 'b', listStyle: lvl1(16, { color: 'accent5' }) }),
-  placeholder('Slide Number Placeholder', { ...PH.slideNumber, size: 'quarter' }, SLIDE_NUMBER, '‹#›', { anchor: 'b', listStyle: lvl1(18, { color: 'accent5', align: 'r' }) }),
+const footerPlaceholders = (g: Geometry): LayoutShape[] => [
+  placeholder('Footer Placeholder', { ...PH.footer, size: 'quarter' }, g.footer, '', { anchor: 'b', listStyle: lvl1(16, { color: 'accent5' }) }),
+  placeholder('Slide Number Placeholder', { ...PH.slideNumber, size: 'quarter' }, g.slideNumber, '‹#›', { anchor: 'b', listStyle: lvl1(18, { color: 'accent5', align: 'r' }) }),
 ];
 
-const titlePlaceholder = (box: Box = TITLE): LayoutShape => placeholder('Title Placeholder', PH.title, box, 'Title', { anchor: 'b' });
-const bodyBox: Box = { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: CONTENT_BOTTOM - BODY_TOP };
-const titleRule = (): LayoutShape => rule('Title Rule', MARGIN, TITLE_RULE_Y, MARGIN + CONTENT_W, 3, 'accent1');
+/** Titles hang from the top of their box: one that wraps further than fitted grows towards the body, not off the slide. */
+const titlePlaceholder = (box: Box): LayoutShape => placeholder('Title Placeholder', PH.title, box, 'Title', { anchor: 't' });
+/** The body of a content slide: below the title rule, above the footer line. */
+export const bodyBox = (g: Geometry): Box => ({ x: MARGIN, y: g.bodyTop, w: g.contentW, h: g.contentBottom - g.bodyTop });
+const titleRule = (g: Geometry): LayoutShape => rule('Title Rule', MARGIN, g.titleRuleY, MARGIN + g.contentW, 3, 'accent1');
 
-function compareShapes(): LayoutShape[] {
-  const { columnW, headingY, headingH, bodyY } = COMPARE;
+function compareShapes(g: Geometry): LayoutShape[] {
+  const { columnW, headingY, headingH, bodyY } = g.compare;
   const right = MARGIN + columnW + 40;
   const heading = lvl1(BASE_PX * 1.05, { bold: true, color: 'tx2' });
   return [
-    titlePlaceholder(),
-    titleRule(),
-    placeholder('Left Heading', PH.leftHeading, { x: MARGIN, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 'b', listStyle: heading }),
+    titlePlaceholder(g.title),
+    titleRule(g),
+    placeholder('Left Heading', PH.leftHeading, { x: MARGIN, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 't', listStyle: heading }),
     rule('Left Rule', MARGIN, headingY + headingH + 6, MARGIN + columnW, 2, 'accent6'),
-    placeholder('Left Content', PH.leftBody, { x: MARGIN, y: bodyY, w: columnW, h: CONTENT_BOTTOM - bodyY }, 'Text'),
-    placeholder('Right Heading', PH.rightHeading, { x: right, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 'b', listStyle: heading }),
+    placeholder('Left Content', PH.leftBody, { x: MARGIN, y: bodyY, w: columnW, h: g.contentBottom - bodyY }, 'Text'),
+    placeholder('Right Heading', PH.rightHeading, { x: right, y: headingY, w: columnW, h: headingH }, 'Heading', { anchor: 't', listStyle: heading }),
     rule('Right Rule', right, headingY + headingH + 6, right + columnW, 2, 'accent6'),
-    placeholder('Right Content', PH.rightBody, { x: right, y: bodyY, w: columnW, h: CONTENT_BOTTOM - bodyY }, 'Text'),
-    ...footerPlaceholders(),
+    placeholder('Right Content', PH.rightBody, { x: right, y: bodyY, w: columnW, h: g.contentBottom - bodyY }, 'Text'),
+    ...footerPlaceholders(g),
   ];
 }
 
-export const LAYOUTS: Layout[] = [
+/** The master's layouts at the deck's size. */
+export const layoutsFor = (g: Geometry): Layout[] => [
   {
     key: 'title',
     name: 'Title Slide',
     type: 'title',
     shapes: [
-      band('Accent Band', { x: 0, y: 0, w: SLIDE.w, h: 16 }, 'accent1'),
-      placeholder('Title', PH.ctrTitle, TITLE_PAGE.title, 'Title', { anchor: 'b', listStyle: lvl1(BASE_PX * 1.9) }),
-      placeholder('Subtitle', PH.subTitle, TITLE_PAGE.subtitle, 'Subtitle', { anchor: 't', listStyle: lvl1(BASE_PX * 1.05, { color: 'accent5' }) }),
-      rule('Byline Rule', MARGIN, TITLE_PAGE.ruleY, MARGIN + CONTENT_W * 0.6, 4, 'accent1'),
-      placeholder('Byline', PH.byline, TITLE_PAGE.byline, 'Author', { anchor: 't', listStyle: lvl1(BASE_PX * 0.8, { spcAftPx: 4 }) }),
-      ...footerPlaceholders(),
+      band('Accent Band', { x: 0, y: 0, w: g.slide.w, h: 16 }, 'accent1'),
+      placeholder('Title', PH.ctrTitle, g.titlePage.title, 'Title', { anchor: 'b', listStyle: lvl1(BASE_PX * 1.9) }),
+      placeholder('Subtitle', PH.subTitle, g.titlePage.subtitle, 'Subtitle', { anchor: 't', listStyle: lvl1(BASE_PX * 1.05, { color: 'accent5' }) }),
+      rule('Byline Rule', MARGIN, g.titlePage.ruleY, MARGIN + g.contentW * 0.6, 4, 'accent1'),
+      placeholder('Byline', PH.byline, g.titlePage.byline, 'Author', { anchor: 't', listStyle: lvl1(BASE_PX * 0.8, { spcAftPx: 4 }) }),
+      ...footerPlaceholders(g),
     ],
   },
   {
     key: 'content',
     name: 'Title and Content',
     type: 'obj',
-    shapes: [titlePlaceholder(), titleRule(), placeholder('Content', PH.body, bodyBox, 'Text'), ...footerPlaceholders()],
+    shapes: [titlePlaceholder(g.title), titleRule(g), placeholder('Content', PH.body, bodyBox(g), 'Text'), ...footerPlaceholders(g)],
   },
   {
     key: 'section',
     name: 'Section Header',
     type: 'secHead',
     shapes: [
-      band('Section Bar', { x: MARGIN, y: SECTION.title.y + 60, w: 16, h: SECTION.subtitle.y + SECTION.subtitle.h - SECTION.title.y - 60 }, 'accent1'),
-      placeholder('Title', PH.title, SECTION.title, 'Section', { anchor: 'b', listStyle: lvl1(BASE_PX * 1.8, { color: 'accent1' }) }),
-      placeholder('Text', PH.sectionText, SECTION.subtitle, 'Text', { anchor: 't', listStyle: lvl1(BASE_PX, { color: 'accent5', bold: false }) }),
-      ...footerPlaceholders(),
+      band('Section Bar', { x: MARGIN, y: g.section.title.y + 60, w: 16, h: g.section.subtitle.y + g.section.subtitle.h - g.section.title.y - 60 }, 'accent1'),
+      placeholder('Title', PH.title, g.section.title, 'Section', { anchor: 'b', listStyle: lvl1(BASE_PX * 1.8, { color: 'accent1' }) }),
+      placeholder('Text', PH.sectionText, g.section.subtitle, 'Text', { anchor: 't', listStyle: lvl1(BASE_PX, { color: 'accent5', bold: false }) }),
+      ...footerPlaceholders(g),
     ],
   },
-  { key: 'compare', name: 'Comparison', type: 'twoTxTwoObj', shapes: compareShapes() },
-  { key: 'titleOnly', name: 'Title Only', type: 'titleOnly', shapes: [titlePlaceholder(), titleRule(), ...footerPlaceholders()] },
+  { key: 'compare', name: 'Comparison', type: 'twoTxTwoObj', shapes: compareShapes(g) },
+  { key: 'titleOnly', name: 'Title Only', type: 'titleOnly', shapes: [titlePlaceholder(g.title), titleRule(g), ...footerPlaceholders(g)] },
   {
     key: 'closing',
     name: 'Closing',
     shapes: [
-      titlePlaceholder(CLOSING.title),
-      placeholder('Subtitle', PH.closingSubtitle, CLOSING.subtitle, 'Subtitle', { anchor: 't', listStyle: lvl1(BASE_PX, { color: 'tx1' }) }),
-      placeholder('Content', PH.closingBody, CLOSING.body, 'Text'),
-      ...footerPlaceholders(),
+      titlePlaceholder(g.closing.title),
+      placeholder('Subtitle', PH.closingSubtitle, g.closing.subtitle, 'Subtitle', { anchor: 't', listStyle: lvl1(BASE_PX, { color: 'tx1' }) }),
+      placeholder('Content', PH.closingBody, g.closing.body, 'Text'),
+      ...footerPlaceholders(g),
     ],
   },
 ];
@@ -190,14 +170,15 @@ const COLOR_MAP: ColorMap = {
   folHlink: 'folHlink',
 };
 
-export const MASTER: Master = {
+/** The slide master at the deck's size. */
+export const masterFor = (g: Geometry): Master => ({
   shapes: [
-    titlePlaceholder(),
-    placeholder('Text Placeholder', { type: 'body', idx: 1 }, bodyBox, 'Text'),
-    ...footerPlaceholders(),
+    titlePlaceholder(g.title),
+    placeholder('Text Placeholder', { type: 'body', idx: 1 }, bodyBox(g), 'Text'),
+    ...footerPlaceholders(g),
   ],
   colorMap: COLOR_MAP,
   titleStyle: [{ align: 'l', lineSpacingPct: 100, spaceBeforePx: 0, bullet: { kind: 'none' }, text: { sizePx: TITLE_PX, bold: true, kern: 0, color: 'tx2', themeFont: 'major' } }],
   bodyStyle: bodyLevels(),
   otherStyle: plainLevels(SMALL_PX),
-};
+});

@@ -2,12 +2,11 @@
  * The numbered lists: the agenda (titles with their minutes at a right tab stop) and the sources
  * (references numbered as they are cited). Both fill the body placeholder, fitted to it.
  */
-import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, Bullet, Run, Shape } from '../presentation.js';
 import { PH } from './layouts.js';
 import { runs, type DecideContext } from './context.js';
-import { fitScale, linesOf } from './fit.js';
+import { fitScale, linesOf, runLines } from './fit.js';
 import { BASE_PX, SMALL_PX } from './geometry.js';
 import { placeholder } from './shapes.js';
 
@@ -68,7 +67,7 @@ function referenceRuns(r: NonNullable<SlideModel['references']>[number], ctx: De
 export function sources(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   const refs = slide.references ?? [];
   const scale = fitScale(
-    (s) => refs.reduce((h, r) => h + lineCount(referenceRuns(r, ctx).map((x) => x.text).join(''), SMALL_PX * s, body.w - 31) * SMALL_PX * s * 1.35 + 10 * s, 0),
+    (s) => refs.reduce((h, r) => h + runLines(referenceRuns(r, ctx), SMALL_PX * s, body.w - 31) * SMALL_PX * s * 1.35 + 10 * s, 0),
     body.h,
   );
   const px = SMALL_PX * scale;

@@ -1,20 +1,22 @@
 /**
  * The world map as native shapes: every country a freeform in its group's colour, the SVG's
  * marker rings around small or emphasised countries, all in one group that carries the text
- * alternative; beside it the legend (a swatch and a label per group) and the caption.
+ * alternative; beside it one text frame with the legend (a paragraph per group, its swatch a
+ * coloured square bullet) and the caption.
  */
-import { lineCount } from '../../../model/fit.js';
 import { worldMapShapes } from '../../../model/map/map-shapes.js';
 import type { SlideModel } from '../../../model/types.js';
-import type { Box, SchemeColor, Shape } from '../presentation.js';
+import type { Box, Paragraph, SchemeColor, Shape } from '../presentation.js';
 import { runs, type DecideContext } from './context.js';
-import { linesOf } from './fit.js';
+import { fitScale, runLines, textLines } from './fit.js';
 import { SMALL_PX } from './geometry.js';
-import { filled, textBox } from './shapes.js';
+import { textBox } from './shapes.js';
 
 /** Map colours by group, as the theme's map variables: the accent, then accents 2–4. */
 const GROUP_COLOURS: SchemeColor[] = ['accent1', 'accent2', 'accent3', 'accent4'];
 const groupColour = (group: number): SchemeColor => GROUP_COLOURS[group % GROUP_COLOURS.length]!;
+/** The legend's swatch column: a square bullet and the gap after it. */
+const SWATCH = 28;
 
 export function map(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   const m = slide.map!;
@@ -58,22 +60,24 @@ export function map(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   const shapes: Shape[] = [
     { kind: 'group', name: `Map: ${slide.title}`, descr: m.description, box: { x: ox, y: oy, w: geo.width * scale, h: geo.height * scale }, children },
   ];
-  // Legend: a swatch and a label per group, then the caption.
-  const lx = body.x + body.w - legendW;
-  let y = body.y + 8;
-  const legend: Shape[] = [];
-  m.legend.forEach((entry, i) => {
-    const h = lineCount(entry.label, SMALL_PX, legendW - 28) * SMALL_PX * 1.25;
-    legend.push(
-      filled(`Swatch ${i + 1}`, { x: lx, y: y + 3, w: 18, h: 18 }, groupColour(i)),
-      textBox(`Legend ${i + 1}`, { x: lx + 28, y, w: legendW - 28, h }, [{ runs: [{ text: entry.label }], style: { sizePx: SMALL_PX } }]),
-    );
-    y += h + 12;
-  });
-  if (legend.length) shapes.push({ kind: 'group', name: 'Legend', box: { x: lx, y: body.y + 8, w: legendW, h: y - body.y - 8 }, children: legend });
-  if (m.captionHtml) {
-    const h = linesOf(m.captionHtml, SMALL_PX, legendW) * SMALL_PX * 1.25;
-    shapes.push(textBox('Caption', { x: lx, y: y + 4, w: legendW, h }, [{ runs: runs(m.captionHtml, ctx), style: { sizePx: SMALL_PX, color: 'accent5' } }]));
-  }
+  // The legend: one text frame of a paragraph per group (its swatch a square bullet in the
+  // group's colour), then the caption, so a label that wraps pushes the next one down.
+  const width = legendW - SWATCH;
+  const caption = m.captionHtml ? runs(m.captionHtml, ctx) : [];
+  const legendHeight = (px: number): number =>
+    m.legend.reduce((h, entry) => h + textLines(entry.label, px, width) * px * 1.2 + 12 * (px / SMALL_PX), 0) +
+    (caption.length ? 4 + runLines(caption, px, legendW) * px * 1.2 : 0);
+  const room = body.h - 8;
+  const px = SMALL_PX * fitScale((s) => legendHeight(SMALL_PX * s), room);
+  const paragraphs: Paragraph[] = m.legend.map((entry, i) => ({
+    runs: [{ text: entry.label }],
+    marginPx: SWATCH,
+    hangPx: SWATCH,
+    spaceAfterPx: 12 * (px / SMALL_PX),
+    bullet: { kind: 'char', char: '■', font: { typeface: 'Arial', pitchFamily: 34, charset: 0 }, color: groupColour(i) },
+    style: { sizePx: px },
+  }));
+  if (caption.length) paragraphs.push({ runs: caption, spaceBeforePx: 4, style: { sizePx: px, color: 'accent5' } });
+  if (paragraphs.length) shapes.push(textBox('Legend', { x: body.x + body.w - legendW, y: body.y + 8, w: legendW, h: Math.min(room, legendHeight(px)) }, paragraphs));
   return shapes;
 }

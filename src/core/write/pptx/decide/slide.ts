@@ -6,7 +6,7 @@ import type { SlideModel } from '../../../model/types.js';
 import type { Box, LayoutKey, Paragraph, Shape, Slide } from '../presentation.js';
 import type { DecideContext } from './context.js';
 import { background, cites, footer, summary, summaryTop } from './frame.js';
-import { BODY_TOP, CONTENT_W, MARGIN } from './geometry.js';
+import { MARGIN } from './geometry.js';
 import { image, quote } from './image.js';
 import { agenda, sources } from './lists.js';
 import { map } from './map.js';
@@ -31,11 +31,11 @@ export function decideSlide(slide: SlideModel, ctx: DecideContext): Slide {
       break;
     default:
       if (slide.titleHtml) shapes.push(title(slide.titleHtml, ctx));
-      shapes.push(...body(slide, summaryTop(slide), ctx));
+      shapes.push(...body(slide, summaryTop(slide, ctx), ctx));
   }
   if (slide.summaryHtml) shapes.push(...summary(slide.summaryHtml, ctx));
   if (slide.cites.length) shapes.push(...cites(slide, ctx));
-  shapes.push(...footer(slide, ctx.deck));
+  shapes.push(...footer(slide, ctx));
   const notes = slide.notesHtml?.trim() ? notesParagraphs(slide.notesHtml) : undefined;
   return {
     number: slide.number,
@@ -69,7 +69,7 @@ function layoutFor(slide: SlideModel): LayoutKey {
 
 /** The body of a content slide, between the title and `bottom` (the summary or the content area's end). */
 function body(slide: SlideModel, bottom: number, ctx: DecideContext): Shape[] {
-  const box: Box = { x: MARGIN, y: BODY_TOP, w: CONTENT_W, h: bottom - BODY_TOP };
+  const box: Box = { x: MARGIN, y: ctx.g.bodyTop, w: ctx.g.contentW, h: bottom - ctx.g.bodyTop };
   switch (slide.layout) {
     case 'points':
       return points(slide, box, ctx);

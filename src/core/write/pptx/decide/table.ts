@@ -1,50 +1,68 @@
 /**
  * Data slides as native objects: a table (header row, banded rows, numbers right-aligned,
- * highlighted rows tinted and bold; columns as wide as their text, rows as tall as their
- * wrapped cells, all fitted to the body) and a chart (its data goes to an embedded workbook).
+ * highlighted rows tinted and bold; columns at least as wide as their longest word, rows as tall
+ * as their wrapped cells, all fitted to the body) and a chart (its data goes to an embedded workbook).
  */
-import { lineCount } from '../../../model/fit.js';
 import type { SlideModel } from '../../../model/types.js';
-import type { Align, Box, Fill, Line, Shape, TableCell } from '../presentation.js';
+import type { Align, Box, Fill, Line, Run, Shape, TableCell } from '../presentation.js';
 import { runs, type DecideContext } from './context.js';
-import { fitScale } from './fit.js';
+import { fitScale, runLines, runWidths } from './fit.js';
 import { BASE_PX } from './geometry.js';
 
 export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   const t = slide.table!;
   const px0 = BASE_PX * 0.78;
   const pad = { x: 14, y: 8 };
-  // Column widths in proportion to their longest text, each at least a sixth of the share.
-  const longest = t.columns.map((c, i) => Math.max(c.text.length, ...t.rows.map((r) => r.cells[i]?.text.length ?? 0), 3));
-  const total = longest.reduce((a, b) => a + b, 0);
-  const floor = body.w / t.columns.length / 6;
-  const raw = longest.map((l) => Math.max(floor, (body.w * l) / total));
-  const widths = raw.map((x) => (x * body.w) / raw.reduce((a, b) => a + b, 0));
-  const rowHeight = (texts: string[], px: number, weight: 'regular' | 'bold') =>
-    Math.max(...texts.map((text, i) => lineCount(text, px, widths[i]! - 2 * pad.x, weight))) * px * 1.25 + 2 * pad.y;
-  const height = (px: number) =>
-    rowHeight(t.columns.map((c) => c.text), px, 'bold') + t.rows.reduce((h, r) => h + rowHeight(r.cells.map((c) => c.text), px, r.highlight ? 'bold' : 'regular'), 0);
+  // Every row's cells as runs, and whether the row is set in bold (the header, highlighted rows).
+  const grid = [
+    { bold: true, cells: t.columns.map((c) => runs(c.html, ctx)) },
+    ...t.rows.map((r) => ({ bold: r.highlight, cells: r.cells.map((c) => runs(c.html, ctx)) })),
+  ];
+  /**
+   * Column widths at a size, filling the body: each at least its longest word (a word is never
+   * broken), the room beyond shared in proportion to what each column would take unwrapped.
+   * Undefined where the longest words alone are wider than the body: the text must shrink.
+   */
+  const columnsAt = (px: number): number[] | undefined => {
+    const measured = t.columns.map((_, i) => grid.map((row) => runWidths(row.cells[i] ?? [], px, row.bold)));
+    const natural = measured.map((col) => Math.max(...col.map((m) => m.natural)) + 2 * pad.x);
+    const minimum = measured.map((col) => Math.max(...col.map((m) => m.word)) + 2 * pad.x);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    if (sum(minimum) > body.w) return undefined;
+    if (sum(natural) <= body.w) return natural.map((n) => (n * body.w) / sum(natural));
+    const extra = natural.map((n, i) => n - minimum[i]!);
+    return minimum.map((m, i) => m + ((body.w - sum(minimum)) * extra[i]!) / sum(extra));
+  };
+  const rowHeight = (row: (typeof grid)[number], widths: number[], px: number) =>
+    Math.max(...row.cells.map((cell, i) => runLines(cell, px, widths[i]! - 2 * pad.x, row.bold))) * px * 1.25 + 2 * pad.y;
+  const height = (px: number) => {
+    const widths = columnsAt(px);
+    return widths ? grid.reduce((h, row) => h + rowHeight(row, widths, px), 0) : Infinity;
+  };
   const scale = fitScale((s) => height(px0 * s), body.h);
   const px = px0 * scale;
+  // (Only a word of hundreds of letters leaves no size at which it fits: then equal columns.)
+  const widths = columnsAt(px) ?? t.columns.map(() => body.w / t.columns.length);
   const align = (a: string): Align => (a === 'right' ? 'r' : a === 'center' ? 'ctr' : 'l');
-  const cell = (html: string, a: string, opts: { bold?: boolean; color?: 'tx2'; fill?: Fill; bottom: Line }): TableCell => ({
-    paragraphs: [{ runs: runs(html, ctx), align: align(a), style: { sizePx: px, ...(opts.bold ? { bold: true } : {}), ...(opts.color ? { color: opts.color } : {}) } }],
+  const cell = (content: Run[], a: string, opts: { bold?: boolean; color?: 'tx2'; fill?: Fill; bottom: Line }): TableCell => ({
+    paragraphs: [{ runs: content, align: align(a), style: { sizePx: px, ...(opts.bold ? { bold: true } : {}), ...(opts.color ? { color: opts.color } : {}) } }],
     margin: pad,
     bottom: opts.bottom,
     ...(opts.fill ? { fill: opts.fill } : {}),
   });
   const header = {
-    h: rowHeight(t.columns.map((c) => c.text), px, 'bold'),
-    cells: t.columns.map((c) => cell(c.html, c.align, { bold: true, color: 'tx2', bottom: { px: 3, color: 'accent1' } })),
+    h: rowHeight(grid[0]!, widths, px),
+    cells: t.columns.map((c, i) => cell(grid[0]!.cells[i]!, c.align, { bold: true, color: 'tx2', bottom: { px: 3, color: 'accent1' } })),
   };
   const rows = t.rows.map((r, i) => {
     const fill: Fill | undefined = r.highlight ? { theme: 'accent1', tintPct: 14 } : i % 2 === 1 ? { theme: 'bg2' } : undefined;
     return {
-      h: rowHeight(r.cells.map((c) => c.text), px, r.highlight ? 'bold' : 'regular'),
-      cells: r.cells.map((c) => cell(c.html, c.align, { bold: r.highlight, ...(fill ? { fill } : {}), bottom: { px: 1, color: 'accent6' } })),
+      h: rowHeight(grid[i + 1]!, widths, px),
+      cells: r.cells.map((c, j) => cell(grid[i + 1]!.cells[j]!, c.align, { bold: r.highlight, ...(fill ? { fill } : {}), bottom: { px: 1, color: 'accent6' } })),
     };
   });
-  return [{ kind: 'table', name: 'Table', box: { ...body, h: height(px) }, columns: widths, rows: [header, ...rows], firstRow: true, bandRow: true }];
+  const all = [header, ...rows];
+  return [{ kind: 'table', name: 'Table', box: { ...body, h: all.reduce((h, r) => h + r.h, 0) }, columns: widths, rows: all, firstRow: true, bandRow: true }];
 }
 
 export function chart(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {

@@ -2,10 +2,10 @@
  * The slide master, its layouts and the notes master as parts. Shape ids run from 2 in the
  * order given (1 is the shape tree itself); layouts are numbered in the order given.
  */
-import type { ColorMap, Layout, LayoutShape, Master } from '../presentation.js';
+import type { Box, ColorMap, Layout, LayoutShape, Master } from '../presentation.js';
 import { layoutShapeXml } from './shapes.js';
 import { levelStylesXml } from './text.js';
-import { colorMapAttrs, NS, XML_HEAD } from './xml.js';
+import { colorMapAttrs, NS, xfrm, XML_HEAD } from './xml.js';
 
 const TREE_HEAD = `<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>`;
 /** The theme's background colour (bg1) behind every slide. */
@@ -45,15 +45,15 @@ export const NOTES_SIZE = { cx: 6858000, cy: 9144000 };
 
 /**
  * The notes master: PowerPoint's default portrait notes page (the slide's picture above, the notes
- * in 14 pt below). A fixed part: nothing in it depends on the deck but the colour map.
+ * in 14 pt below). Nothing in it depends on the deck but the colour map and the picture's place.
  */
-export function notesMasterXml(colorMap: ColorMap): string {
+export function notesMasterXml(colorMap: ColorMap, slideImage: Box): string {
   return (
     XML_HEAD +
     `<p:notesMaster ${NS}><p:cSld>${BACKGROUND}<p:spTree>` +
     TREE_HEAD +
     `<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr>` +
-    `<p:spPr><a:xfrm><a:off x="381000" y="685800"/><a:ext cx="6096000" cy="3429000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="12700"><a:solidFill><a:prstClr val="black"/></a:solidFill></a:ln></p:spPr></p:sp>` +
+    `<p:spPr>${xfrm(slideImage)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="12700"><a:solidFill><a:prstClr val="black"/></a:solidFill></a:ln></p:spPr></p:sp>` +
     `<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes Placeholder"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="body" sz="quarter" idx="1"/></p:nvPr></p:nvSpPr>` +
     `<p:spPr><a:xfrm><a:off x="685800" y="4343400"/><a:ext cx="5486400" cy="4114800"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
     `<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="en-US"/><a:t>Notes</a:t></a:r></a:p></p:txBody></p:sp>` +

@@ -10,7 +10,9 @@ import { REL } from './shapes.js';
 import { notesSlideXml, slideXml, type Relationship } from './slide.js';
 import { levelStylesXml } from './text.js';
 import { themeXml } from './theme.js';
-import { emu, escapeXml, NS, XML_HEAD } from './xml.js';
+import { eot, woffToSfnt } from './font-data.js';
+import { mergeFonts } from './font-merge.js';
+import { emu, escapeXml, NS, typefaceAttrs, XML_HEAD } from './xml.js';
 import { zip, type ZipEntry } from './zip.js';
 
 const CT = {
@@ -97,13 +99,27 @@ export function printPresentation(p: Presentation): Uint8Array {
     { id: 'rId6', type: `${R}/tableStyles`, target: 'tableStyles.xml' },
     ...p.slides.map((s, i) => ({ id: `rId${7 + i}`, type: REL.slide, target: `slides/slide${s.number}.xml` })),
   ];
+  // Embedded fonts: a part per face (ppt/fonts/fontN.fntdata, as PowerPoint names them), after the slides' relationships.
+  const fontParts: ZipEntry[] = [];
+  const fontList = p.embeddedFonts.map((f) => {
+    const faces = f.faces.map(({ face, woffs }) => {
+      const id = `rId${presentationRels.length + 1}`;
+      const target = `fonts/font${fontParts.length + 1}.fntdata`;
+      presentationRels.push({ id, type: `${R}/font`, target });
+      fontParts.push({ path: `ppt/${target}`, data: eot(mergeFonts(woffs.map(woffToSfnt))) });
+      return `<p:${face} r:id="${id}"/>`;
+    });
+    return `<p:embeddedFont><p:font ${typefaceAttrs(f.font)}/>${faces.join('')}</p:embeddedFont>`;
+  });
   put(
     'ppt/presentation.xml',
     XML_HEAD +
-      `<p:presentation ${NS} saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
+      `<p:presentation ${NS} saveSubsetFonts="1"${fontList.length ? ' embedTrueTypeFonts="1"' : ''}><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>` +
       `<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>` +
       (p.slides.length ? `<p:sldIdLst>${p.slides.map((_, i) => `<p:sldId id="${256 + i}" r:id="rId${7 + i}"/>`).join('')}</p:sldIdLst>` : '') +
-      `<p:sldSz cx="${emu(p.size.w)}" cy="${emu(p.size.h)}"/><p:notesSz cx="${NOTES_SIZE.cx}" cy="${NOTES_SIZE.cy}"/>` +
+      `<p:sldSz cx="${emu(p.size.w)}" cy="${emu(p.size.h)}"${p.sizeType ? ` type="${p.sizeType}"` : ''}/><p:notesSz cx="${NOTES_SIZE.cx}" cy="${NOTES_SIZE.cy}"/>` +
+      // CT_Presentation's sequence: the embedded fonts after the notes size, before the default text style.
+      (fontList.length ? `<p:embeddedFontLst>${fontList.join('')}</p:embeddedFontLst>` : '') +
       `<p:defaultTextStyle>${levelStylesXml(p.defaultTextStyle)}</p:defaultTextStyle></p:presentation>`,
     CT.presentation,
   );
@@ -122,7 +138,7 @@ export function printPresentation(p: Presentation): Uint8Array {
   });
   put('ppt/theme/theme1.xml', themeXml(p.theme), CT.theme);
   put('ppt/theme/theme2.xml', themeXml(p.notesTheme), CT.theme);
-  put('ppt/notesMasters/notesMaster1.xml', notesMasterXml(p.master.colorMap), CT.notesMaster);
+  put('ppt/notesMasters/notesMaster1.xml', notesMasterXml(p.master.colorMap, p.notesSlideImage), CT.notesMaster);
   put('ppt/notesMasters/_rels/notesMaster1.xml.rels', relsXml([{ id: 'rId1', type: `${R}/theme`, target: '../theme/theme2.xml' }]));
   slideParts.forEach((part, i) => {
     const slide = p.slides[i]!;
@@ -185,8 +201,9 @@ export function printPresentation(p: Presentation): Uint8Array {
     `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
     `<Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="gif" ContentType="image/gif"/><Default Extension="svg" ContentType="image/svg+xml"/>` +
     `<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>` +
+    (fontParts.length ? `<Default Extension="fntdata" ContentType="application/x-fontdata"/>` : '') +
     overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('') +
     `</Types>`;
   // [Content_Types].xml first, as Office writes it; then the parts in the order made.
-  return zip([{ path: '[Content_Types].xml', data: Buffer.from(types, 'utf8') }, ...parts, ...chartParts, ...mediaParts]);
+  return zip([{ path: '[Content_Types].xml', data: Buffer.from(types, 'utf8') }, ...parts, ...chartParts, ...mediaParts, ...fontParts]);
 }

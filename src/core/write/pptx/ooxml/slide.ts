@@ -3,7 +3,7 @@
  * relationships, and its speaker notes as a notes slide. Click steps become PowerPoint's appear
  * effects, the counterpart of reveal.js fragments.
  */
-import type { ChartShape, Image, Link, Paragraph, Shape, Slide, Typeface } from '../presentation.js';
+import type { ChartShape, Image, Link, Paragraph, Shape, Slide, Transition, Typeface } from '../presentation.js';
 import { REL, shapeXml, type ShapeContext } from './shapes.js';
 import { paragraphXml, type TextContext } from './text.js';
 import { colorMapAttrs, NS, XML_HEAD } from './xml.js';
@@ -65,8 +65,15 @@ export function slideXml(slide: Slide, pkg: SlidePackage): { xml: string; rels: 
     XML_HEAD +
     `<p:sld ${NS}><p:cSld>${background}<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>` +
     shapes +
-    `</p:spTree></p:cSld><p:clrMapOvr>${colorMap}</p:clrMapOvr>${timingXml(steps)}</p:sld>`;
+    `</p:spTree></p:cSld><p:clrMapOvr>${colorMap}</p:clrMapOvr>${transitionXml(slide.transition)}${timingXml(steps)}</p:sld>`;
   return { xml, rels };
+}
+
+/** The slide's transition (CT_SlideTransition: after the colour map, before the timing). */
+function transitionXml(t: Transition | undefined): string {
+  if (!t) return '';
+  const effect = t.effect === 'push' ? '<p:push dir="l"/>' : t.effect === 'zoom' ? '<p:zoom dir="in"/>' : '<p:fade/>';
+  return `<p:transition spd="${t.speed}">${effect}</p:transition>`;
 }
 
 function backgroundXml(bg: NonNullable<Slide['background']>, embed: (image: Image) => string): string {

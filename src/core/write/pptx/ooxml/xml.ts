@@ -24,12 +24,18 @@ export function escapeXml(text: string): string {
 export const EMU_PER_PX = 9525;
 
 export function emu(px: number): number {
-  return Math.round(px * EMU_PER_PX);
+  return Math.round(finite(px) * EMU_PER_PX);
 }
 
 /** Hundredths of a point from px at 96 dpi. */
 export function sizeOf(px: number): number {
-  return Math.round(px * 75);
+  return Math.round(finite(px) * 75);
+}
+
+/** A measure the deciding stage left infinite or undefined would make the file unreadable: a bug, said loudly. */
+function finite(px: number): number {
+  if (!Number.isFinite(px)) throw new Error(`pptx: a length of ${px} px reached the XML`);
+  return px;
 }
 
 export function offExt(b: Box): string {
