@@ -40,20 +40,23 @@ const PALETTES: Readonly<Record<string, Palette>> = {
  * into the background as there, and the map and chart accents are its light or dark series.
  */
 function revealPalettes(): Record<string, Palette> {
-  const theme = (name: string, dark: boolean, c: { bg: string; main: string; heading: string; link: string; hover: string }, font: string): [string, Palette] => [
-    name,
-    {
-      name: `talkdeck ${name}`,
-      dk1: c.main,
-      lt1: c.bg,
-      dk2: c.heading,
-      lt2: mix(c.main, c.bg, 0.06),
-      accents: [c.link, ...(dark ? ['FFA657', '56D364', 'D2A8FF'] : ['C2410C', '15803D', '7E22CE']), mix(c.main, c.bg, 0.75), mix(c.main, c.bg, 0.25)],
-      hlink: c.link,
-      folHlink: c.hover,
-      font,
-    },
-  ];
+  const theme = (name: string, dark: boolean, c: { bg: string; main: string; heading: string; link: string; hover: string }, font: string): [string, Palette] => {
+    const series: [string, string, string] = dark ? ['FFA657', '56D364', 'D2A8FF'] : ['C2410C', '15803D', '7E22CE'];
+    return [
+      name,
+      {
+        name: `talkdeck ${name}`,
+        dk1: c.main,
+        lt1: c.bg,
+        dk2: c.heading,
+        lt2: mix(c.main, c.bg, 0.06),
+        accents: [c.link, ...series, mix(c.main, c.bg, 0.75), mix(c.main, c.bg, 0.25)],
+        hlink: c.link,
+        folHlink: c.hover,
+        font,
+      },
+    ];
+  };
   return Object.fromEntries([
     theme('beige', false, { bg: 'F7F3DE', main: '333333', heading: '333333', link: '8B743D', hover: 'B39753' }, 'Source Sans Pro'),
     theme('blood', true, { bg: '222222', main: 'EEEEEE', heading: 'EEEEEE', link: 'AA2233', hover: 'D63347' }, 'Ubuntu'),
