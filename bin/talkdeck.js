@@ -4,6 +4,9 @@ import module from 'node:module';
 // Node 22.1+ keeps compiled code between runs; start-up is most of a small build. (Node 20 has
 // no compile cache: this line then does nothing.)
 module.enableCompileCache?.();
+// Node's own warnings (a library's deprecation, an experimental API) are not the user's to act
+// on: they go to the terminal only with --debug, which keeps stack traces too.
+if (!process.argv.includes('--debug')) process.removeAllListeners('warning');
 const { main } = await import('../lib/cli.js');
 
 process.exitCode = await main(process.argv.slice(2), {

@@ -71,14 +71,13 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const read = readDeckFile(input);
   const { source, data, syntaxErrors, readerWarnings } = read;
   const validation = validateDeck(source, data);
-  // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
-  // only report schema problems outside the lines a syntax error spoils.
-  const spoiled = (line: number | undefined): boolean =>
-    line !== undefined && syntaxErrors.some((e) => e.lines !== undefined && line >= e.lines[0] && line <= e.lines[1]);
+  // After a syntax error the parser recovers, but what it makes of the broken part is a guess:
+  // only report schema problems from the part before it.
+  const spoiled = (e: TalkdeckError): boolean => e.line !== undefined && syntaxErrors.some((s) => s.spoils?.(e.line!, e.column ?? 1));
   const errors: TalkdeckError[] = [
     ...syntaxErrors,
     ...readerWarnings.filter((e) => e.severity === 'error'),
-    ...validation.errors.filter((e) => !spoiled(e.line)),
+    ...validation.errors.filter((e) => !spoiled(e)),
   ];
   const earlyWarnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error')];
   if (!validation.meta) return failed(sortByPlace(errors), earlyWarnings);
