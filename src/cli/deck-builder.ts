@@ -65,7 +65,7 @@ export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = lo
         return await buildDeck({ ...readDeck(deck, io.cwd, renderer), layers: { config, cli } });
       } catch (error) {
         if (!(error instanceof TalkdeckError)) throw error;
-        return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
+        return { name: deck.name, files: new Map(), model: undefined, slides: undefined, errors: [error], warnings: [] };
       }
     },
   };

@@ -54,15 +54,19 @@ export interface DeckBuild {
   /** Output path (with `/`) → content; empty when there are errors. */
   files: Map<string, OutputFile>;
   model: DeckModel | undefined;
+  /** Slides in the deck file, valid or not; unknown when the file could not be read. */
+  slides: number | undefined;
   errors: TalkdeckError[];
   warnings: TalkdeckError[];
 }
 
 export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
+  let slides: number | undefined;
   const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
     name: input.name,
     files: new Map(),
     model,
+    slides,
     errors,
     warnings,
   });
@@ -71,6 +75,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   const read = readDeckFile(input);
   const { source, data, syntaxErrors, readerWarnings } = read;
   const validation = validateDeck(source, data);
+  // After a syntax error the count would be of the parser's guess.
+  slides = syntaxErrors.length ? undefined : validation.slideCount;
   // After a syntax error the parser recovers, but what it makes of the broken part is a guess:
   // only report schema problems from the part before it.
   const spoiled = (e: TalkdeckError): boolean => e.line !== undefined && syntaxErrors.some((s) => s.spoils?.(e.line!, e.column ?? 1));
@@ -144,7 +150,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     deckFiles: [...new Set([...model.assets, ...styleFiles])],
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
-  return { name: input.name, files: written.files, model, errors: [], warnings };
+  return { name: input.name, files: written.files, model, slides, errors: [], warnings };
 }
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
