@@ -33,7 +33,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
     } else {
       const html = createHandoutRenderer(templatesFor(deck, io.cwd)).render(build.model);
       // Images become data URIs, so the handout is one file like the deck.
-      const entry = '.handout.html';
+      const entry = 'handout.html';
       const files = new Map(build.files).set(entry, { content: html });
       const inlined = inlineSingleFile({ files, entry, read: (path) => readFileSync(path) });
       for (const w of inlined.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');

@@ -63,7 +63,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         progress.done();
         for (const url of new Set(printed.blocked)) {
           const warning = new TalkdeckError({
-            code: 'remote-reference',
+            code: 'remote-resource',
             severity: 'warning',
             message: `The deck loads ${url} from the network; it was blocked, so the PDF is made from local files only`,
             hint: 'save the file next to deck.yaml and refer to it by a relative path',

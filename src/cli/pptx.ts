@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
+import type { RemoteResourceModel } from '../core/model/types.js';
 import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
@@ -22,6 +23,21 @@ import { sourceDateEpoch } from './source-date.js';
 export function isTalkdeckPptx(bytes: Uint8Array): boolean {
   const app = readZipEntry(bytes, 'docProps/app.xml');
   return app !== undefined && Buffer.from(app).toString('utf8').includes(`<Application>${PPTX_APPLICATION}</Application>`);
+}
+
+/**
+ * A picture the deck shows from the network (accepted with `lint: { remote-resource: warning }`):
+ * a PowerPoint file carries its pictures inside it, and talkdeck never downloads one.
+ */
+function remotePicture(r: RemoteResourceModel): TalkdeckError {
+  return new TalkdeckError({
+    code: 'remote-resource',
+    file: r.file,
+    line: r.line,
+    column: r.column,
+    message: `Slide ${r.slide ?? '?'} shows ${r.what} from the network (${r.url}); a PowerPoint file carries its pictures inside it, and talkdeck never downloads one`,
+    hint: 'save the picture into the deck folder and name it by its relative path; only the HTML deck can show it from the network',
+  });
 }
 
 export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> {
@@ -53,6 +69,8 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       date,
       readAsset: (src) => {
         const entry = build.files.get(src);
+        const remote = entry ? undefined : build.model.remote.find((r) => r.url === src);
+        if (remote) throw remotePicture(remote);
         if (!entry) throw new Error(`pptx: ${src} is not among the deck's files`);
         return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
       },

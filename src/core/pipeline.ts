@@ -4,7 +4,8 @@
  * (write/reveal/). Nothing here touches the disk; the shell reads inputs and writes the result.
  * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
-import { TalkdeckError } from './base/errors.js';
+import { LINT_RULE_IDS, TalkdeckError, type LintRuleId } from './base/errors.js';
+import type { Severity } from './deck/lint-rules.js';
 import { errorAt } from './base/source.js';
 import { resolveSettings, type SettingsLayer } from './deck/settings.js';
 import { THEMES } from './deck/themes.js';
@@ -133,11 +134,17 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
     styleFiles = css.files;
     errors.push(...css.errors);
+    for (const r of css.remote) model.remote.push({ ...r, slide: undefined, path: [] });
   }
-  if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
-
-  // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
-  const findings = lintDeck({ model, source, meta, slides: validation.slides, timing: settings.timing }, settings.lint);
+  const lint = { model, source, meta, slides: validation.slides, timing: settings.timing };
+  if (errors.length) {
+    // Lint reads a whole, valid deck; on a broken one its findings would be guesses. Remote
+    // files are not guessed: the model found each where it is named, like the refused files
+    // above, and they are reported with them (at the severity the deck gives the rule).
+    const remote = lintDeck(lint, { ...OFF, 'remote-resource': settings.lint['remote-resource'] });
+    return failed(sortByPlace([...errors, ...remote.filter((f) => f.severity === 'error')]), sortByPlace([...earlyWarnings, ...remote.filter((f) => f.severity === 'warning')]), model);
+  }
+  const findings = lintDeck(lint, settings.lint);
   const warnings = sortByPlace([...earlyWarnings, ...findings.filter((f) => f.severity === 'warning')]);
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
@@ -152,6 +159,9 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   if ('errors' in written) return failed(written.errors, warnings, model);
   return { name: input.name, files: written.files, model, slides, errors: [], warnings };
 }
+
+/** Every lint rule switched off: the base for running one rule alone. */
+const OFF = Object.fromEntries(LINT_RULE_IDS.map((id) => [id, 'off'])) as Record<LintRuleId, Severity>;
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
   // deck.yaml's problems, then style.css's: by file, then by place in it.

@@ -16,7 +16,7 @@ import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
-import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
+import { contentLine, errorAt, locate, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
@@ -85,16 +85,26 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       });
       (p.severity === 'error' ? errors : warnings).push(error);
     }
-    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, path, file: source.file, line: first + r.line - 1, column: 1 });
   }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
   // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
   const references = new Map(Object.entries(meta.references ?? {}));
 
-  /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
+  /**
+   * A file the deck refers to, through the one resource rule: its place in the output, or the
+   * remote URL as written (kept, and reported by the `remote-resource` rule at the field that
+   * names it); `undefined` when refused (reported).
+   */
   const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
     const checked = checkReference(ref, { exists: input.exists });
+    if (isRefusal(checked) && checked.code === 'remote-resource') {
+      const at = locate(source, path);
+      const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] + 1 : undefined;
+      remote.push({ url: ref.trim(), what: `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what.toLowerCase()}`, slide, path, file: source.file, line: at.line, column: at.column });
+      return ref.trim();
+    }
     if (isRefusal(checked)) {
       errors.push(refused(source, path, what, ref, checked));
       return undefined;
