@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
+import { fileSystemError } from '../shell/write-file.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
@@ -25,7 +26,14 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
     opts.decks,
     opts.debug,
     (deck, build, ms) => {
-      const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
+      const outDir = resolve(io.cwd, opts.out);
+      let target: string;
+      try {
+        target = writeDeckOutput({ outDir, name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
+      } catch (error) {
+        // A file where the output folder should be, a folder that cannot be made: exit 3, like the other exports.
+        throw fileSystemError(error, join(outDir, deck.name), io.cwd);
+      }
       io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
     },
     // Said only when there is a previous output to leave alone.

@@ -10,7 +10,7 @@ import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
-import { fileSystemError, writeFileAtomic } from '../shell/write-file.js';
+import { writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
@@ -44,12 +44,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
   const date = sourceDateEpoch(io.env);
   // A misspelt deck name or a wrong --out is reported before any deck is built.
   const decks = selectDecks(io, opts.decks);
-  let targetFor: (deck: string) => string;
-  try {
-    targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
-  } catch (error) {
-    throw fileSystemError(error, opts.out);
-  }
+  const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pptx'], what: 'a PowerPoint file' });
   return forEachDeck(io, opts.decks, opts.debug, (deck, build) => {
     const target = targetFor(deck.name);
     if (build.model.size.name !== '16:9') {
