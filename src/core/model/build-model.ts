@@ -16,7 +16,7 @@ import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
-import { contentLine, errorAt, locate, type KeyPath, type SourceFile } from '../base/source.js';
+import { errorAt, lineIn, locate, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
@@ -56,7 +56,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   for (const { slide, index } of input.slides) {
     if (slide.layout !== 'markdown') continue;
     const path: KeyPath = ['slides', index, 'body'];
-    const first = contentLine(source, path);
+    const first = lineIn(source, path, 1);
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
@@ -68,6 +68,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
+      attributeLines: Object.fromEntries(Object.keys(slide.attributes ?? {}).map((name) => [name, locate(source, ['slides', index, 'attributes', name]).line - first + 1])),
     });
     bodies.set(index, body);
     uses.code ||= body.uses.code;
@@ -77,7 +78,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         code: p.code,
         severity: p.severity,
         file: source.file,
-        line: first + p.line - 1,
+        line: lineIn(source, path, p.line),
         column: 1,
         path: `slides[${index}].body`,
         message: `${p.message} (slide ${index + 1})`,
@@ -85,7 +86,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       });
       (p.severity === 'error' ? errors : warnings).push(error);
     }
-    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, path, file: source.file, line: first + r.line - 1, column: 1 });
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, path, file: source.file, line: lineIn(source, path, r.line), column: 1 });
   }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);

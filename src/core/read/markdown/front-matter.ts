@@ -14,6 +14,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** 1-based line of each top-level key, for located messages. */
   keyLines: Map<string, number>;
+  /** 1-based line of each key one level down (`revealOptions:` → `controls:`), by its parent. */
+  childLines: Map<string, Map<string, number>>;
   errors: TalkdeckError[];
 }
 
@@ -22,24 +24,38 @@ const FRONT_MATTER = /^(-{3}(?:\n|\r)([\w\W]+?)(?:\n|\r)-{3})/;
 
 export function splitFrontMatter(file: string, text: string): FrontMatter {
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), errors: [] };
+  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), childLines: new Map(), errors: [] };
   const yaml = match[2]!;
   const body = text.slice(match[0].length);
   const bodyLine = lineCount(match[0]);
   const keyLines = new Map<string, number>();
+  const childLines = new Map<string, Map<string, number>>();
+  let parent: Map<string, number> | undefined;
+  let childIndent: number | undefined;
   yaml.split(/\r?\n|\r/).forEach((line, i) => {
     const key = /^([A-Za-z_$][\w$-]*)\s*:/.exec(line)?.[1];
-    if (key && !keyLines.has(key)) keyLines.set(key, i + 2);
+    if (key) {
+      if (!keyLines.has(key)) keyLines.set(key, i + 2);
+      if (!childLines.has(key)) childLines.set(key, new Map());
+      [parent, childIndent] = [childLines.get(key), undefined];
+      return;
+    }
+    const child = /^([ \t]+)([A-Za-z_$][\w$-]*)\s*:/.exec(line);
+    if (!child || !parent) return;
+    // Only the first level under the key: the indentation its first child has.
+    childIndent ??= child[1]!.length;
+    if (child[1]!.length === childIndent && !parent.has(child[2]!)) parent.set(child[2]!, i + 2);
   });
   try {
     const data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file });
-    if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, errors: [] };
+    if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, childLines, errors: [] };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return {
         data: {},
         body,
         bodyLine,
         keyLines,
+        childLines,
         errors: [
           new TalkdeckError({
             code: 'wrong-type',
@@ -52,7 +68,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
         ],
       };
     }
-    return { data: data as Record<string, unknown>, body, bodyLine, keyLines, errors: [] };
+    return { data: data as Record<string, unknown>, body, bodyLine, keyLines, childLines, errors: [] };
   } catch {
     // The positional parser YAML decks use reports every problem with a better place and hint;
     // its lines count from the front matter's first line, which is the file's second.
@@ -68,7 +84,7 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
           hint: e.hint,
         }),
     );
-    return { data: {}, body, bodyLine, keyLines, errors };
+    return { data: {}, body, bodyLine, keyLines, childLines, errors };
   }
 }
 

@@ -69,10 +69,10 @@ export class YamlDocument implements Locator {
     return this.positionAt(best);
   }
 
-  /** The line after a block scalar's `|` or `>`, else the value's own line. */
-  contentLine(path: KeyPath): number {
+  /** Counted from the line after a block scalar's `|` or `>`, else from the value's own line. */
+  lineIn(path: KeyPath, line: number): number {
     const pos = this.locate(path);
-    return /^[|>]/.test(this.text.slice(pos.offset, pos.offset + 1)) ? pos.line + 1 : pos.line;
+    return (/^[|>]/.test(this.text.slice(pos.offset, pos.offset + 1)) ? pos.line + 1 : pos.line) + line - 1;
   }
 
   /**
