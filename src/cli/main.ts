@@ -35,6 +35,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const usageErrors: string[] = [];
   // The options of the command being parsed (its builder runs only when it is named), for messages.
   let options: string[] | undefined;
+  let chosenSpec: CommandSpec | undefined;
   let cli = yargs(argv)
     .scriptName('talkdeck')
     .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
@@ -47,6 +48,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       const built = spec.builder(y);
       options = optionNames(built);
       chosen = spec.run;
+      chosenSpec = spec;
       return built;
     };
     cli = cli.command(spec.command, spec.describe, builder);
@@ -77,7 +79,19 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   }
   if (usageErrors.length) {
     const commands = COMMANDS.map((c) => c.command.split(' ')[0]!);
-    const message = usageMessage({ argv, messages: usageErrors, options: options ?? optionNames(cli), commands, commandChosen: options !== undefined });
+    const optionsOf = (name: string): string[] => {
+      const spec = COMMANDS.find((c) => c.command.split(' ')[0] === name);
+      return spec ? optionNames(spec.builder(yargs([]))) : [];
+    };
+    const message = usageMessage({
+      argv,
+      messages: usageErrors,
+      options: options ?? optionNames(cli),
+      commands,
+      commandChosen: options !== undefined,
+      optionsOf,
+      needs: chosenSpec?.needs,
+    });
     const named = commands.find((c) => argv.includes(c));
     io.stderr.write(`talkdeck: ${message.split('\n').join('\ntalkdeck: ')}\nRun \`talkdeck ${named ? `${named} ` : ''}--help\` for usage.\n`);
     return 2;
