@@ -17,7 +17,7 @@ import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
 import { sourceDateEpoch } from './source-date.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, printProblems, useColor } from './report.js';
 import { count } from './plural.js';
 
 export interface PdfOptions extends DeckOutputOptions {
@@ -36,6 +36,16 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
   const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pdf'], suffix: opts.notes ? '-notes' : '', what: 'a PDF' });
   // Before any work: without a browser there is nothing to do, and nothing is written.
   const browser = findBrowser({ explicit: opts.browserPath, env: io.env });
+  if (browser.skipped !== undefined) {
+    printProblems(io, [
+      new TalkdeckError({
+        code: 'browser',
+        severity: 'warning',
+        message: `CHROME_PATH is ${browser.skipped}, which is not there or cannot be run; printing with ${browser.path} instead`,
+        hint: 'point CHROME_PATH at the Chrome, Chromium or Edge program itself, or unset it',
+      }),
+    ], opts.debug);
+  }
   const date = creationDate(io.env);
   const color = useColor(io.stderr, io.env);
   // Started once for all decks; if it cannot start, no deck can be printed.
