@@ -38,7 +38,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   let chosenSpec: CommandSpec | undefined;
   let cli = yargs(argv)
     .scriptName('talkdeck')
-    .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
+    .usage('$0 <command> [options]\n\nTurn talking points (deck.yaml) or a Markdown deck (reveal-md, Marp) into an offline Reveal.js presentation, a PDF, a handout or a PowerPoint file.')
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces and causes' });
   for (const spec of COMMANDS) {
     // yargs runs a command's builder only when that command is named. No handler is given:
@@ -102,7 +102,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   }
   if (!chosen) return 0;
   try {
-    return await chosen(io, parsed);
+    return await chosen({ ...io, command: chosenSpec?.command.split(' ')[0] }, parsed);
   } catch (error) {
     return reportFailure(io, error, Boolean(parsed.debug));
   }

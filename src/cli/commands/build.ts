@@ -10,9 +10,10 @@ export const buildCommand: CommandSpec = {
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output folder that holds files talkdeck did not write' })
       .option('single-file', { type: 'boolean', default: false, describe: 'Write each deck as one self-contained <out>/<deck>.html (CSS, scripts, fonts, images inlined)' })
       .example('$0 build', 'Build the decks in this folder (or under content/) into dist/')
-      .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick')
-      .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html')
-      .example('$0 build kolumbien-nato --single-file --out talk.html', 'The same, written to talk.html'),
+      .example('$0 build talk.md', 'A Markdown deck (reveal-md or Marp): dist/talk/index.html')
+      .example('$0 build my-talk --out /media/usb', 'Build one deck onto a USB stick')
+      .example('$0 build my-talk --single-file', 'One file to copy anywhere: dist/my-talk.html')
+      .example('$0 build my-talk --single-file --out talk.html', 'The same, written to talk.html'),
   run: async (io, a) => {
     const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug) };
     if (!a.singleFile) return (await import('../build.js')).runBuild(io, opts);

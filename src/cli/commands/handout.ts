@@ -9,9 +9,9 @@ export const handoutCommand: CommandSpec = {
       .option('format', { type: 'string', choices: ['html', 'md'], describe: 'html prints on A4 with a page per section; md is plain Markdown (default: from --out, else html)' })
       .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder, or the file to write for one deck (notes.md, handout.html)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file talkdeck did not write' })
-      .example('$0 handout kolumbien-nato', 'dist/kolumbien-nato-handout.html, ready to print')
+      .example('$0 handout my-talk', 'dist/my-talk-handout.html, ready to print')
       .example('$0 handout --format md', 'A Markdown handout for every deck')
-      .example('$0 handout kolumbien-nato --out notes.md', 'One Markdown handout, written to notes.md'),
+      .example('$0 handout my-talk --out notes.md', 'One Markdown handout, written to notes.md'),
   run: async (io, a) => {
     const { runHandout } = await import('../handout.js');
     return runHandout(io, {
