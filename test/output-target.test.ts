@@ -1,7 +1,8 @@
 // `--out` names a file when it ends in the export's extension (issue 10): the shared rule, then
 // pdf, handout and build --single-file through the real CLI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +101,23 @@ describe('--out naming a file', () => {
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
       expect(r.stderr.split('\n')[0]).toBe(`error: Could not write ${file}: nothing can be created there (ENOENT) [io]`);
     }
+  });
+
+  it('names what it wrote as errors name it: next to the project relative, far away as given (issue 22)', () => {
+    // The project two folders down, so the other temporary folder is three levels up from it.
+    const dir = join(mkdtempSync(join(tmpdir(), 'talkdeck-')), 'a/b');
+    cpSync(fixture('minimal'), join(dir, 'content/minimal'), { recursive: true });
+    const far = mkdtempSync(join(tmpdir(), 'talkdeck-far-'));
+    const wrote = (args: string[]): string => {
+      const r = talkdeck(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().replace(/^.*→ /, '').replace(/ \(.*\)$/, '');
+    };
+    expect(wrote(['pptx', '--out', '../up.pptx'])).toBe('../up.pptx');
+    expect(wrote(['pptx', '--out', join(far, 'far.pptx')])).toBe(join(far, 'far.pptx'));
+    expect(wrote(['handout', '--out', join(far, 'far.html')])).toBe(join(far, 'far.html'));
+    expect(wrote(['build', '--single-file', '--out', join(far, 'far-single.html')])).toBe(join(far, 'far-single.html'));
+    expect(wrote(['build', '--out', far])).toBe(join(far, 'minimal/index.html'));
   });
 
   it('a document name of another kind is a usage error, never a folder of that name (issue 22)', () => {

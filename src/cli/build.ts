@@ -1,8 +1,8 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
 import { existsSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
-import { fileSystemError } from '../shell/write-file.js';
+import { fileSystemError, shownPath } from '../shell/write-file.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
@@ -34,7 +34,7 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
         // A file where the output folder should be, a folder that cannot be made: exit 3, like the other exports.
         throw fileSystemError(error, join(outDir, deck.name), io.cwd);
       }
-      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
+      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)}/index.html (${ms()} ms)\n`);
     },
     // Said only when there is a previous output to leave alone.
     { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written') },

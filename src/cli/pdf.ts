@@ -4,13 +4,13 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
 import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/write/pdf/metadata.js';
 import { findBrowser } from '../shell/find-browser.js';
 import { launchPrinter } from '../shell/print-pdf.js';
 import { writeDeckOutput } from '../shell/write-output.js';
-import { assertReplaceable, writeFileAtomic } from '../shell/write-file.js';
+import { assertReplaceable, shownPath, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
@@ -82,7 +82,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         }
         writeFileAtomic({ ...destination, content: await stampPdf(printed.pdf, pdfInfoFor(build.model, date)) });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${relative(io.cwd, target) || target} (${seconds} s)\n`);
+        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${shownPath(io.cwd, target)} (${seconds} s)\n`);
       } finally {
         progress.done();
         rmSync(tmp, { recursive: true, force: true });

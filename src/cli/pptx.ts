@@ -10,7 +10,7 @@ import { PPTX_APPLICATION } from '../core/write/pptx/decide/presentation.js';
 import { writePptx } from '../core/write/pptx/index.js';
 import { readZipEntry } from '../core/write/pptx/ooxml/zip.js';
 import { rasterizeSvg } from '../shell/rasterize-svg.js';
-import { writeFileAtomic } from '../shell/write-file.js';
+import { shownPath, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
@@ -72,7 +72,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       rasterizeSvg,
       file: deck.file,
     });
-    const shown = relative(io.cwd, target) || target;
+    const shown = shownPath(io.cwd, target);
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
     io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);

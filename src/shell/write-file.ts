@@ -35,10 +35,10 @@ export function writeFileAtomic(req: WriteFileRequest): void {
   }
 }
 
-/** A path for messages: relative to the working folder when inside it, else as it is. */
+/** A path for messages: relative to the working folder, unless that climbs out more than a level. */
 export function shownPath(cwd: string, path: string): string {
   const rel = relative(cwd, path);
-  return rel === '' ? path : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  return rel === '' || isAbsolute(rel) || /^\.\.[\\/]\.\./.test(rel) ? path : rel;
 }
 
 /** What an errno means for someone writing output, in their words. */
