@@ -116,7 +116,9 @@ async function render(context: BrowserContext, req: PrintRequest): Promise<Print
   await page.addInitScript(() => document.addEventListener('pdf-ready', () => (window.__talkdeckPdfReady = true)));
   req.onProgress?.('laying out slides');
   // Print view, at most one page per slide; --notes adds reveal's notes page after a slide.
-  const query = `?print-pdf&pdfMaxPagesPerSlide=1${req.notes ? '&showNotes=separate-page' : ''}`;
+  // No margin: a page is the slide box itself, 1280×720 px = 960×540 pt for 16:9, the page size
+  // PowerPoint and Marp give a 16:9 slide (reveal.js adds its 4 % screen margin otherwise).
+  const query = `?print-pdf&pdfMaxPagesPerSlide=1&margin=0${req.notes ? '&showNotes=separate-page' : ''}`;
   await page.goto(pathToFileURL(req.htmlFile).href + query, { timeout: 0 });
   await page.waitForFunction(() => window.__talkdeckPdfReady === true, undefined, { timeout: 0 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
