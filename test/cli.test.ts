@@ -138,7 +138,7 @@ describe('talkdeck check and usage', () => {
   it('exits 1 with a hint when there is no deck', () => {
     const r = talkdeck(project({}), ['build']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('No decks found: this folder has no deck.yaml and no content/<name>/deck.yaml');
+    expect(r.stderr).toContain('No decks found: this folder has no deck.yaml, deck.md or YAML file with `slides:`, and no content/<name>/ with one');
     const named = talkdeck(project({}), ['build', 'nope']);
     expect(named.code).toBe(1);
     expect(named.stderr).toContain('No deck `nope` found');

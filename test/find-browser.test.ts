@@ -34,8 +34,12 @@ describe('findBrowser', () => {
     expect(findBrowser({ env: { 'PROGRAMFILES(X86)': 'C:\\Program Files (x86)' }, platform: 'win32', isExecutable: machine(edge) })).toEqual({ path: edge, via: 'install path' });
   });
 
-  it('skips a CHROME_PATH that is not there', () => {
-    expect(findBrowser({ env: { CHROME_PATH: '/gone' }, platform: 'linux', isExecutable: machine('/usr/bin/chromium') }).path).toBe('/usr/bin/chromium');
+  it('skips a CHROME_PATH that is not there, and says so (issue 22)', () => {
+    expect(findBrowser({ env: { CHROME_PATH: '/gone' }, platform: 'linux', isExecutable: machine('/usr/bin/chromium') })).toEqual({
+      path: '/usr/bin/chromium',
+      via: 'install path',
+      skipped: '/gone',
+    });
   });
 
   it('does not look elsewhere when the flag names a missing browser', () => {
@@ -56,5 +60,7 @@ describe('findBrowser', () => {
     expect(e.hint).toContain('/usr/bin/chromium (install path)');
     const mac = failure(() => findBrowser({ env: {}, platform: 'darwin', isExecutable: () => false }));
     expect(mac.hint).toContain('install Google Chrome');
+    // One line, as every hint: the terminal shows a line break in a hint as `\x0a` (issue 22).
+    expect(e.hint).not.toContain('\n');
   });
 });

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { importMarkdownDeck, insideDeck } from '../src/core/read/markdown/to-deck-yaml.js';
 import { talkdeck } from './helpers/cli.js';
@@ -115,5 +116,65 @@ describe('import of the whole corpus', () => {
     expect(slides.map((s) => s.notes ?? '')).toEqual(source.slides.map((s) => (s.notes ?? '').trim()));
     expect(slides.filter((s) => !s.below)).toHaveLength(EXPECTED[name]!.horizontal);
     expect(parse(plan.yaml)).toEqual(plan.deck);
+  });
+});
+
+describe('a Marp deck imports into layouts (issue 22, item 2)', () => {
+  // footer, header, paginate, `_class: lead` (title page and a section), an ordered list, `![bg]`,
+  // a hex backgroundColor, and a split background that has no talkdeck field.
+  const MARP = join(import.meta.dirname, 'fixtures/issue-22/marp-import');
+  const plan = importMarkdownDeck(read(MARP));
+
+  it('maps the directives onto talkdeck fields, and keeps free Markdown only for what has none', () => {
+    const { slides, ...meta } = plan.deck as { slides: Record<string, unknown>[] };
+    // The header repeats the title; the footer is what `marking` is for. paginate: slide numbers stay.
+    expect(meta).toEqual({ title: 'Q3 update', theme: 'white', marking: 'ACME · internal' });
+    expect(slides.map((s) => [s.layout ?? 'points', s.title ?? null, s.background ?? null])).toEqual([
+      ['title', 'Q3 update', null],
+      ['points', 'Agenda', null],
+      ['section', 'Where we are', null],
+      ['section', 'The new office', 'photo.png'],
+      ['points', 'What changed', '#0b2545'],
+      ['markdown', null, null],
+    ]);
+    expect(slides[1]!.points).toEqual(['Where we are', 'What changed', 'What we do next']);
+    expect(slides[2]!.subtitle).toBe('Revenue and costs');
+    expect(slides[5]!.body).toBe('## Next steps\n\nHire two people, ship the app.\n');
+    expect(plan.files).toEqual(['photo.png']);
+  });
+
+  it('without paginate, the imported deck shows no slide numbers either', () => {
+    const markdown = read(MARP);
+    const unpaginated = importMarkdownDeck({ ...markdown, deck: { ...markdown.deck, paginate: false } });
+    expect((unpaginated.deck as { reveal?: unknown }).reveal).toEqual({ slideNumber: false });
+  });
+
+  it('round trip: the imported deck.yaml builds the slides, notes, backgrounds and footer the .md shows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-marp-'));
+    cpSync(MARP, join(dir, 'md'), { recursive: true });
+    expect(talkdeck(dir, ['import', 'md/deck.md', '--out', 'yaml']).code).toBe(0);
+    for (const deck of ['md/deck.md', 'yaml']) expect(talkdeck(dir, ['build', deck, '--out', 'out']).code, deck).toBe(0);
+    const slidesOf = (file: string) => {
+      const page = parseHtml(readFileSync(join(dir, 'out', file, 'index.html'), 'utf8'));
+      const config = /Reveal\.initialize\(Object\.assign\((\{.*?\}), \{ plugins/s.exec(page.querySelectorAll('script').map((s) => s.textContent).join('\n'))![1]!;
+      return {
+        numbers: (JSON.parse(config) as { slideNumber?: unknown }).slideNumber !== false,
+        footer: page.querySelector('.td-marking')?.text.trim() ?? page.querySelector('.td-marp-footer')?.text.trim(),
+        slides: page.querySelectorAll('.slides > section').map((s) => ({
+          heading: s.querySelector('h1, h2')?.text.trim(),
+          items: s.querySelectorAll('li').map((li) => li.childNodes[0]!.text.trim()),
+          notes: s.querySelector('aside.notes')?.text.trim(),
+          background: s.getAttribute('data-background-image') ?? s.getAttribute('data-background-color') ?? null,
+        })),
+      };
+    };
+    const fromMd = slidesOf('md');
+    const fromYaml = slidesOf('yaml');
+    expect(fromYaml.slides.map((s) => ({ ...s, background: s.background?.replace(/^assets\//, '') ?? null }))).toEqual(
+      fromMd.slides.map((s) => ({ ...s, background: s.background?.replace(/^assets\//, '') ?? null })),
+    );
+    expect(fromMd.footer).toBe('ACME · internal');
+    expect(fromYaml.footer).toBe(fromMd.footer);
+    expect(fromYaml.numbers).toBe(fromMd.numbers);
   });
 });

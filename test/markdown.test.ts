@@ -140,7 +140,7 @@ describe('reveal-md dialect', () => {
 });
 
 describe('revealOptions', () => {
-  it('map onto the deck’s validated reveal block, transition and size; the rest is a warning at its line', async () => {
+  it('map onto the deck’s validated reveal block, transition and size; the rest is a warning at its own line', async () => {
     const result = await buildFolder(fixture('md-reveal-options'));
     expect(result.errors).toEqual([]);
     const model = result.model!;
@@ -150,8 +150,9 @@ describe('revealOptions', () => {
     expect(model.size.name).toBe('4:3');
     const ignored = result.warnings.filter((w) => w.message.includes('revealOptions') || w.message.startsWith('reveal.js option'));
     expect(ignored.map((w) => [w.line, w.message, w.hint])).toEqual([
-      [3, 'reveal.js option `rtl` is not supported by talkdeck; it is ignored', expect.stringContaining('supported: controls')],
-      [3, 'reveal.js option `contrls` is not supported by talkdeck; it is ignored', 'did you mean `controls`?'],
+      // At the option's own line, not the line of the block (issue 22).
+      [9, 'reveal.js option `rtl` is not supported by talkdeck; it is ignored', expect.stringContaining('supported: controls')],
+      [10, 'reveal.js option `contrls` is not supported by talkdeck; it is ignored', 'did you mean `controls`?'],
     ]);
     const init = page(result).querySelectorAll('script').map((s) => s.textContent).find((t) => t.includes('Reveal.initialize')) ?? '';
     expect(init).toMatch(/"controls":\s*false/);

@@ -1,7 +1,8 @@
 // `--out` names a file when it ends in the export's extension (issue 10): the shared rule, then
 // pdf, handout and build --single-file through the real CLI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
@@ -58,10 +59,10 @@ describe('--out naming a file', () => {
   it('a file where a folder should be is a located write error (exit 3), for every export', () => {
     const dir = project({ minimal: fixture('minimal') });
     writeFileSync(join(dir, 'afile'), 'mine');
-    for (const args of [['handout', '--out', 'afile/x.md'], ['build', '--single-file', '--out', 'afile/x.html'], ['pptx', '--out', 'afile/x.pptx']]) {
+    for (const args of [['handout', '--out', 'afile/x.md'], ['build', '--single-file', '--out', 'afile/x.html'], ['pptx', '--out', 'afile/x.pptx'], ['build', '--out', 'afile'], ['build', '--out', 'afile/x']]) {
       const r = talkdeck(dir, args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
-      expect(r.stderr).toMatch(/error: Could not write afile\/x\.\w+ \(E(EXIST|NOTDIR)/);
+      expect(r.stderr).toMatch(/^error: Could not write afile\/(x\.\w+|minimal|x\/minimal): afile is a file, where a folder is needed \(E(EXIST|NOTDIR)\) \[io\]$/m);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('mine');
     }
@@ -91,6 +92,51 @@ describe('--out naming a file', () => {
       expect(r.stderr).toContain('names one file, but there are 2 decks');
     }
     expect(readdirSync(dir)).toEqual(['content']);
+  });
+
+  it('a folder that cannot be written is exit 3 with the path as given (issue 22)', () => {
+    const dir = project({ minimal: fixture('minimal') });
+    for (const [args, file] of [[['build', '--out', '/proc/self'], '/proc/self/minimal'], [['pptx', '--out', '/proc/self'], '/proc/self/minimal.pptx']] as const) {
+      const r = talkdeck(dir, [...args]);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
+      expect(r.stderr.split('\n')[0]).toBe(`error: Could not write ${file}: nothing can be created there (ENOENT) [io]`);
+    }
+  });
+
+  it('names what it wrote as errors name it: next to the project relative, far away as given (issue 22)', () => {
+    // The project two folders down, so the other temporary folder is three levels up from it.
+    const dir = join(mkdtempSync(join(tmpdir(), 'talkdeck-')), 'a/b');
+    cpSync(fixture('minimal'), join(dir, 'content/minimal'), { recursive: true });
+    const far = mkdtempSync(join(tmpdir(), 'talkdeck-far-'));
+    const wrote = (args: string[]): string => {
+      const r = talkdeck(dir, args);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim().replace(/^.*→ /, '').replace(/ \(.*\)$/, '');
+    };
+    expect(wrote(['pptx', '--out', '../up.pptx'])).toBe('../up.pptx');
+    expect(wrote(['pptx', '--out', join(far, 'far.pptx')])).toBe(join(far, 'far.pptx'));
+    expect(wrote(['handout', '--out', join(far, 'far.html')])).toBe(join(far, 'far.html'));
+    expect(wrote(['build', '--single-file', '--out', join(far, 'far-single.html')])).toBe(join(far, 'far-single.html'));
+    expect(wrote(['build', '--out', far])).toBe(join(far, 'minimal/index.html'));
+  });
+
+  it('a document name of another kind is a usage error, never a folder of that name (issue 22)', () => {
+    const dir = project({ minimal: fixture('minimal') });
+    const cases = [
+      [['pptx', '--out', 'slides.ppt'], '--out slides.ppt names a .ppt file, but this command writes a PowerPoint file (.pptx)'],
+      [['handout', '--out', 'notes.txt'], '--out notes.txt names a .txt file, but this command writes an HTML handout (.html)'],
+      [['pdf', '--out', 'talk.txt'], '--out talk.txt names a .txt file, but this command writes a PDF (.pdf)'],
+      [['build', '--out', 'talk.docx'], '--out talk.docx names a file, but a deck is a folder of files'],
+    ] as const;
+    for (const [args, message] of cases) {
+      const r = talkdeck(dir, [...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(`error: ${message} [usage]`);
+    }
+    expect(readdirSync(dir)).toEqual(['content']);
+    // A name with a dot that is no document's stays a folder.
+    expect(talkdeck(dir, ['build', '--out', 'talks.example.org']).code).toBe(0);
+    expect(statSync(join(dir, 'talks.example.org/minimal/index.html')).isFile()).toBe(true);
   });
 
   it('build without --single-file does not make a folder called talk.html', () => {

@@ -75,13 +75,10 @@ const htmlText = (html: string): string => {
 describe('talkdeck pdf', () => {
   it('prints the deck\'s slide size, tables and charts with their numbers in the deck language', () => {
     const file = pdf('dist/pdf-size.pdf');
-    // reveal.js sizes the page as the slide plus its margin: compare the aspect ratios.
-    const ratio = (f: string): number => {
-      const [w, h] = info(f)['Page size']!.split(' x ').map(parseFloat) as [number, number];
-      return w / h;
-    };
-    expect(ratio(file)).toBeCloseTo(4 / 3, 2);
-    expect(ratio(pdf('dist/pdf-steps.pdf'))).toBeCloseTo(16 / 9, 2);
+    // The page is the slide box (no screen margin): 16:9 is 960×540 pt, as PowerPoint's and
+    // Marp's 16:9 slides, and 4:3 (960×720 px) 720×540 pt (issue 22).
+    expect(info(file)['Page size']).toBe('720 x 540 pts');
+    expect(info(pdf('dist/pdf-steps.pdf'))['Page size']).toBe('960 x 540 pts');
     const [table, chart] = pages(file);
     expect(table).toContain('IPCP 6');
     expect(chart).toContain('3,1');
@@ -102,7 +99,7 @@ describe('talkdeck pdf', () => {
       .split('\n')
       .flatMap((l) => (/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/.exec(l) ? [[Number(RegExp.$1), Number(RegExp.$2)]] : []));
     expect(sizes).toHaveLength(briefingYaml.slides.length);
-    for (const [w, h] of sizes) expect(w! / h!).toBeCloseTo(16 / 9, 2);
+    for (const [w, h] of sizes) expect([w, h]).toEqual([960, 540]);
   });
 
   it('shows step-by-step slides once, in their final state', () => {

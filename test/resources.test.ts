@@ -22,10 +22,10 @@ describe('localReference', () => {
   });
 
   it.each([
-    ['https://tracker.example/p.gif', 'remote-reference', 'network'],
-    ['HTTP://x/y', 'remote-reference', 'network'],
-    ['//tracker.example/p.gif', 'remote-reference', 'network'],
-    ['\\\\server\\share\\p.gif', 'remote-reference', 'network'],
+    ['https://tracker.example/p.gif', 'remote-resource', 'network'],
+    ['HTTP://x/y', 'remote-resource', 'network'],
+    ['//tracker.example/p.gif', 'remote-resource', 'network'],
+    ['\\\\server\\share\\p.gif', 'remote-resource', 'network'],
     ['/etc/passwd', 'missing-file', 'absolute'],
     ['C:\\Users\\me\\p.png', 'missing-file', 'absolute'],
     ['file:///etc/passwd', 'missing-file', 'file: URL'],

@@ -137,10 +137,10 @@ describe('inlineSingleFile', () => {
     });
     const result = inlineSingleFile({ files, read });
     expect(result.warnings.map((w) => [w.code, w.severity])).toEqual([
-      ['remote-reference', 'warning'],
+      ['remote-resource', 'warning'],
       ['missing-file', 'warning'], // from s.css
       ['missing-file', 'warning'], // from index.html: each referrer is named
-      ['remote-reference', 'warning'],
+      ['remote-resource', 'warning'],
     ]);
     expect(result.warnings[0]!.message).toContain('https://fonts.example/css?family=X');
     expect(result.warnings[1]!.message).toContain('gone.png');

@@ -33,9 +33,8 @@ describe('YAML parsing', () => {
     expect(locate(source, ['slides', 0, 'missing'])).toMatchObject({ line: 3, column: 5 });
   });
 
-  it('reports every syntax error of a file, not only the first', () => {
+  it('reports the first syntax error only: what the parser says after it follows from its guess', () => {
     const { errors } = parseSource('x.yaml', 'title: [unclosed\nslides:\n  - a: b\n   c: d\n');
-    expect(errors.length).toBeGreaterThanOrEqual(2);
-    expect(errors.every((e) => e.code === 'yaml-syntax' && e.line !== undefined)).toBe(true);
+    expect(errors.map((e) => [e.code, e.line, e.column, e.message])).toEqual([['yaml-syntax', 1, 8, 'YAML syntax error: this [ is never closed']]);
   });
 });

@@ -1,7 +1,8 @@
 /** `talkdeck build`: each deck through the pure core, then the atomic writer. */
 import { existsSync } from 'node:fs';
-import { extname, join, relative, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
+import { fileSystemError, shownPath } from '../shell/write-file.js';
 import { writeDeckOutput } from '../shell/write-output.js';
 import { forEachDeck, marked, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
@@ -25,8 +26,15 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
     opts.decks,
     opts.debug,
     (deck, build, ms) => {
-      const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
-      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)${marked(build.model)}\n`);
+      const outDir = resolve(io.cwd, opts.out);
+      let target: string;
+      try {
+        target = writeDeckOutput({ outDir, name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
+      } catch (error) {
+        // A file where the output folder should be, a folder that cannot be made: exit 3, like the other exports.
+        throw fileSystemError(error, join(outDir, deck.name), io.cwd);
+      }
+      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)}/index.html (${ms()} ms)${marked(build.model)}\n`);
     },
     // Said only when there is a previous output to leave alone.
     { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written'), since: opts.since },

@@ -66,7 +66,7 @@ export function deckJson(d: CheckedDeck, strict: boolean): object {
     name: d.deck.name,
     file: d.file,
     ok: errors === 0 && (!strict || warnings === 0),
-    slides: d.result.model?.slides.length ?? null,
+    slides: d.result.slides ?? null,
     errors,
     warnings,
     timing: timingJson(d.result),

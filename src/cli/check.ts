@@ -59,7 +59,8 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
       errors ? count(errors, 'error') : '',
       warnings ? `${count(warnings, 'warning')}${opts.strict ? ' (--strict)' : ''}` : '',
     ].filter(Boolean);
-    const slides = result.model ? `${count(result.model.slides.length, 'slide')}, ` : '';
+    // Every slide of the file, also those with errors (the model holds only the valid ones).
+    const slides = result.slides !== undefined ? `${count(result.slides, 'slide')}, ` : '';
     const rehearsed = result.model?.rehearsals?.rehearsedSlides ? `, as rehearsed ${formatDuration(result.model.rehearsals.plannedSeconds)}` : '';
     const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}${rehearsed}` : '';
     const line = `${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;

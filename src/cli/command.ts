@@ -6,6 +6,8 @@ export interface CommandSpec {
   command: string;
   describe: string;
   builder: (y: Argv) => Argv;
+  /** For a command with a required argument: what it needs, said when the argument is missing. */
+  needs?: string;
   run: (io: Io, args: Record<string, unknown>) => Promise<number> | number;
 }
 

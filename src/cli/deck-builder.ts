@@ -2,7 +2,9 @@
  * Building decks in memory, shared by every command: which decks a run means, and what the
  * decks of one run share (config file, built-in templates, renderer).
  */
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
+import { quoteArg } from '../core/base/quote-arg.js';
 import { TalkdeckError } from '../core/base/errors.js';
 import { buildDeck, modelDeck, type DeckBuild, type DeckInput, type ModelInput } from '../core/pipeline.js';
 import type { Renderer } from '../core/write/html/renderer.js';
@@ -18,7 +20,7 @@ import type { Io } from './io.js';
 
 export function selectDecks(io: Io, names: string[]): DeckLocation[] {
   const decks = names.length ? names.map((n) => resolveDeck(io.cwd, n)) : discoverDecks(io.cwd);
-  if (!decks.length) throw noDecks();
+  if (!decks.length) throw noDecks(io);
   // Two decks of one name would write the same output, the second over the first.
   const seen = new Map<string, DeckLocation>();
   for (const deck of decks) {
@@ -36,12 +38,24 @@ export function selectDecks(io: Io, names: string[]): DeckLocation[] {
   return [...seen.values()];
 }
 
-/** Nothing to work on: no deck in this folder and no content/ folder with decks. */
-export function noDecks(): TalkdeckError {
+/**
+ * Nothing to work on: no deck in this folder and no content/<name>/ folder with decks. Markdown
+ * talks in the folder are not taken by themselves (only a deck.md is): the hint names one.
+ */
+export function noDecks(io: Pick<Io, 'cwd' | 'command'>): TalkdeckError {
+  const command = `talkdeck ${io.command ?? 'build'}`;
+  let talks: string[] = [];
+  try {
+    talks = readdirSync(io.cwd).filter((f) => /\.(md|markdown)$/i.test(f) && !/^readme\./i.test(f)).sort();
+  } catch {
+    // an unreadable folder: the general hint
+  }
   return new TalkdeckError({
     code: 'no-decks',
-    message: 'No decks found: this folder has no deck.yaml and no content/<name>/deck.yaml',
-    hint: 'create one with `talkdeck init my-talk`, or name a deck folder or file: talkdeck build path/to/deck.yaml',
+    message: 'No decks found: this folder has no deck.yaml, deck.md or YAML file with `slides:`, and no content/<name>/ with one',
+    hint: talks.length
+      ? `name a Markdown deck, e.g. ${command} ${quoteArg(talks[0]!)} (here: ${talks.slice(0, 5).join(', ')}${talks.length > 5 ? ', …' : ''}); only a file called deck.md is found by itself`
+      : `create one with \`talkdeck init my-talk\`, or name a deck folder or file, e.g. ${command} path/to/deck.yaml`,
   });
 }
 
@@ -67,11 +81,11 @@ export async function createDeckBuilder(io: Io, cli?: SettingsLayer, config = lo
         const renderer = templates === builtin ? (shared ??= await loadRenderer(builtin)) : await loadRenderer(templates);
         const layers = { config, cli };
         const earlier = since === undefined ? undefined : await earlierModel(deck, io.cwd, since, layers);
-        if (earlier && 'errors' in earlier) return { name: deck.name, files: new Map(), model: undefined, errors: earlier.errors, warnings: [] };
+        if (earlier && 'errors' in earlier) return { name: deck.name, files: new Map(), model: undefined, slides: undefined, errors: earlier.errors, warnings: [] };
         return await buildDeck({ ...readDeck(deck, io.cwd, renderer), layers, since: earlier, hash: earlier && diskHashes(deck.dir) });
       } catch (error) {
         if (!(error instanceof TalkdeckError)) throw error;
-        return { name: deck.name, files: new Map(), model: undefined, errors: [error], warnings: [] };
+        return { name: deck.name, files: new Map(), model: undefined, slides: undefined, errors: [error], warnings: [] };
       }
     },
   };

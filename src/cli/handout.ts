@@ -1,12 +1,11 @@
 /** `talkdeck handout`: talking points, notes and sources as a document to hand out. */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { isTalkdeckHtml, isTalkdeckMarkdown } from '../core/base/generated.js';
 import { createHandoutRenderer } from '../core/write/handout/html.js';
 import { renderHandoutMarkdown } from '../core/write/handout/markdown.js';
 import { inlineSingleFile } from '../core/write/single-file/single-file.js';
 import { templatesFor } from '../shell/decks.js';
-import { writeFileAtomic } from '../shell/write-file.js';
+import { shownPath, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
@@ -33,7 +32,7 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
     } else {
       const html = createHandoutRenderer(templatesFor(deck, io.cwd)).render(build.model);
       // Images become data URIs, so the handout is one file like the deck.
-      const entry = '.handout.html';
+      const entry = 'handout.html';
       const files = new Map(build.files).set(entry, { content: html });
       const inlined = inlineSingleFile({ files, entry, read: (path) => readFileSync(path) });
       for (const w of inlined.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, opts.debug) + '\n');
@@ -50,6 +49,6 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
     const sections = build.model.slides.filter((s) => s.layout === 'section').length;
     const inSections = sections ? ` in ${count(sections, 'section')}` : '';
     const changes = build.model.changes ? `, with the changes since ${build.model.changes.since}` : '';
-    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections}${changes} → ${relative(io.cwd, target) || target}\n`);
+    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections}${changes} → ${shownPath(io.cwd, target)}\n`);
   }, { since: opts.since });
 }

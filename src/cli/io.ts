@@ -9,4 +9,6 @@ export interface Io {
   stderr: Output;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The command being run (`build`, `pptx` …), for messages that suggest the next one. */
+  command?: string | undefined;
 }

@@ -49,9 +49,10 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   const usageErrors: string[] = [];
   // The options of the command being parsed (its builder runs only when it is named), for messages.
   let options: string[] | undefined;
+  let chosenSpec: CommandSpec | undefined;
   let cli = yargs(argv)
     .scriptName('talkdeck')
-    .usage('$0 <command> [options]\n\nTurn structured talking points (deck.yaml) into an offline Reveal.js presentation.')
+    .usage('$0 <command> [options]\n\nTurn talking points (deck.yaml) or a Markdown deck (reveal-md, Marp) into an offline Reveal.js presentation, a PDF, a handout or a PowerPoint file.')
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces and causes' });
   for (const spec of COMMANDS) {
     // yargs runs a command's builder only when that command is named. No handler is given:
@@ -61,6 +62,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
       const built = spec.builder(y);
       options = optionNames(built);
       chosen = spec.run;
+      chosenSpec = spec;
       return built;
     };
     cli = cli.command(spec.command, spec.describe, builder);
@@ -91,7 +93,19 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   }
   if (usageErrors.length) {
     const commands = COMMANDS.map((c) => c.command.split(' ')[0]!);
-    const message = usageMessage({ argv, messages: usageErrors, options: options ?? optionNames(cli), commands, commandChosen: options !== undefined });
+    const optionsOf = (name: string): string[] => {
+      const spec = COMMANDS.find((c) => c.command.split(' ')[0] === name);
+      return spec ? optionNames(spec.builder(yargs([]))) : [];
+    };
+    const message = usageMessage({
+      argv,
+      messages: usageErrors,
+      options: options ?? optionNames(cli),
+      commands,
+      commandChosen: options !== undefined,
+      optionsOf,
+      needs: chosenSpec?.needs,
+    });
     const named = commands.find((c) => argv.includes(c));
     io.stderr.write(`talkdeck: ${message.split('\n').join('\ntalkdeck: ')}\nRun \`talkdeck ${named ? `${named} ` : ''}--help\` for usage.\n`);
     return 2;
@@ -102,7 +116,7 @@ export async function main(argv: string[], rawIo: Io): Promise<number> {
   }
   if (!chosen) return 0;
   try {
-    return await chosen(io, parsed);
+    return await chosen({ ...io, command: chosenSpec?.command.split(' ')[0] }, parsed);
   } catch (error) {
     return reportFailure(io, error, Boolean(parsed.debug));
   }

@@ -2,8 +2,9 @@
  * Where an export (PDF, single-file HTML, handout, …) of each deck is written. `--out` names a
  * folder — each deck goes to `<out>/<deck><suffix><ext>` — or, when it ends in the export's own
  * extension, the file itself (`pdf --out talk.pdf`). A file name fits one deck only; a file name
- * of another kind (`pdf --out talk.html`) is a usage error rather than a folder of that name.
- * An existing folder is always a folder, whatever its name.
+ * of another kind (`pdf --out talk.html`, `pptx --out slides.ppt`, `handout --out notes.txt`)
+ * is a usage error rather than a folder of that name. An existing folder is always a folder,
+ * whatever its name.
  */
 import { statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -11,6 +12,16 @@ import { TalkdeckError } from '../core/base/errors.js';
 
 /** Extensions of files talkdeck writes: `--out` with one of these means a file, never a folder. */
 const FILE_EXTENSIONS = ['.pdf', '.html', '.htm', '.md', '.markdown', '.pptx'];
+/**
+ * Extensions of documents talkdeck does not write, which people still type after --out: such a
+ * name means a file too (a wrong kind, so a usage error), not a folder to create under that name.
+ * A closed list: a folder may well be called `talks.example.org` or `v1.2`.
+ */
+const OTHER_DOCUMENTS = [
+  '.ppt', '.pps', '.ppsx', '.pot', '.potx', '.key', '.odp', '.doc', '.docx', '.odt', '.rtf', '.txt', '.text',
+  '.xhtml', '.mht', '.mhtml', '.epub', '.zip', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.json', '.yaml', '.yml',
+  '.csv', '.xls', '.xlsx',
+];
 
 export interface OutputTargetRequest {
   /** `--out` as given, relative to cwd. */
@@ -48,7 +59,7 @@ export function outputTargets(req: OutputTargetRequest): (deckName: string) => s
   return () => path;
 }
 
-/** Whether --out names a file of some kind talkdeck writes (and is not an existing folder). */
+/** Whether --out names a file, of a kind talkdeck writes or another document (and is not an existing folder). */
 export function namesFile(path: string): boolean {
   let folder = false;
   try {
@@ -57,5 +68,6 @@ export function namesFile(path: string): boolean {
     // ENOTDIR (a file where a folder should be): not a folder; writing it says what is wrong.
   }
   if (folder) return false;
-  return FILE_EXTENSIONS.includes(extname(path).toLowerCase());
+  const ext = extname(path).toLowerCase();
+  return FILE_EXTENSIONS.includes(ext) || OTHER_DOCUMENTS.includes(ext);
 }

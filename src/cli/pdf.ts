@@ -4,20 +4,20 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
 import { isTalkdeckPdf, pdfInfoFor, stampPdf } from '../core/write/pdf/metadata.js';
 import { findBrowser } from '../shell/find-browser.js';
 import { launchPrinter } from '../shell/print-pdf.js';
 import { writeDeckOutput } from '../shell/write-output.js';
-import { assertReplaceable, writeFileAtomic } from '../shell/write-file.js';
+import { assertReplaceable, shownPath, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
 import { sourceDateEpoch } from './source-date.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, printProblems, useColor } from './report.js';
 import { count } from './plural.js';
 
 export interface PdfOptions extends DeckOutputOptions {
@@ -36,6 +36,16 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
   const targetFor = outputTargets({ out: opts.out, cwd: io.cwd, deckCount: decks.length, extensions: ['.pdf'], suffix: opts.notes ? '-notes' : '', what: 'a PDF' });
   // Before any work: without a browser there is nothing to do, and nothing is written.
   const browser = findBrowser({ explicit: opts.browserPath, env: io.env });
+  if (browser.skipped !== undefined) {
+    printProblems(io, [
+      new TalkdeckError({
+        code: 'browser',
+        severity: 'warning',
+        message: `CHROME_PATH is ${browser.skipped}, which is not there or cannot be run; printing with ${browser.path} instead`,
+        hint: 'point CHROME_PATH at the Chrome, Chromium or Edge program itself, or unset it',
+      }),
+    ], opts.debug);
+  }
   const date = creationDate(io.env);
   const color = useColor(io.stderr, io.env);
   // Started once for all decks; if it cannot start, no deck can be printed.
@@ -63,7 +73,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         progress.done();
         for (const url of new Set(printed.blocked)) {
           const warning = new TalkdeckError({
-            code: 'remote-reference',
+            code: 'remote-resource',
             severity: 'warning',
             message: `The deck loads ${url} from the network; it was blocked, so the PDF is made from local files only`,
             hint: 'save the file next to deck.yaml and refer to it by a relative path',
@@ -72,7 +82,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         }
         writeFileAtomic({ ...destination, content: await stampPdf(printed.pdf, pdfInfoFor(build.model, date)) });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${relative(io.cwd, target) || target} (${seconds} s)\n`);
+        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${shownPath(io.cwd, target)} (${seconds} s)\n`);
       } finally {
         progress.done();
         rmSync(tmp, { recursive: true, force: true });

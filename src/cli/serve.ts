@@ -188,7 +188,7 @@ function chooseDeck(io: Io, name: string | undefined): DeckLocation {
   if (name) return resolveDeck(io.cwd, name);
   const decks = discoverDecks(io.cwd);
   if (decks.length === 1) return decks[0]!;
-  if (!decks.length) throw noDecks();
+  if (!decks.length) throw noDecks(io);
   throw new TalkdeckError({
     code: 'usage',
     message: 'Name the deck to serve',

@@ -4,10 +4,9 @@
  * build does not pay for the HTML and CSS parsers.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { isTalkdeckHtml } from '../core/base/generated.js';
 import { inlineSingleFile } from '../core/write/single-file/single-file.js';
-import { writeFileAtomic } from '../shell/write-file.js';
+import { shownPath, writeFileAtomic } from '../shell/write-file.js';
 import { selectDecks } from './deck-builder.js';
 import { forEachDeck, marked, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
@@ -25,6 +24,6 @@ export function runSingleFileBuild(io: Io, opts: DeckOutputOptions): Promise<num
     const target = targetFor(deck.name);
     writeFileAtomic({ target, content: html, force: opts.force, cwd: io.cwd, isOurs: (b) => isTalkdeckHtml(b.toString('utf8')) });
     const size = (Buffer.byteLength(html) / 1e6).toFixed(1);
-    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target} (${size} MB)${marked(build.model)}\n`);
+    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)} (${size} MB)${marked(build.model)}\n`);
   }, { since: opts.since });
 }

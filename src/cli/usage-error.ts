@@ -15,22 +15,46 @@ export interface UsageContext {
   commands: readonly string[];
   /** Whether argv named a known command. */
   commandChosen: boolean;
+  /** The options of a command by name: after a misspelt command, its guess's options are checked. */
+  optionsOf?: ((command: string) => readonly string[]) | undefined;
+  /** What the chosen command needs when its required argument is missing, e.g. "the Markdown deck to import …". */
+  needs?: string | undefined;
 }
 
 export function usageMessage(ctx: UsageContext): string {
   const lines: string[] = [];
+  let options = ctx.options;
   if (!ctx.commandChosen) {
     const first = ctx.argv.find((a) => !a.startsWith('-'));
-    if (first !== undefined && !ctx.commands.includes(first)) lines.push(withGuess(`Unknown command \`${first}\``, suggest(first, ctx.commands), (c) => `\`${c}\``));
+    if (first !== undefined && !ctx.commands.includes(first)) {
+      const guess = suggest(first, ctx.commands);
+      lines.push(withGuess(`Unknown command \`${first}\``, guess, (c) => `\`${c}\``));
+      // `buidl --sinlge-file`: the options are checked against the command meant.
+      if (guess && ctx.optionsOf) options = [...new Set([...options, ...ctx.optionsOf(guess)])];
+    }
   }
-  const long = ctx.options.filter((o) => o.length > 1 && !/[A-Z]/.test(o));
-  for (const name of unknownOptions(ctx.argv, ctx.options)) {
+  const long = options.filter((o) => o.length > 1 && !/[A-Z]/.test(o));
+  for (const name of unknownOptions(ctx.argv, options)) {
     // `--no-forse` is `--forse` negated: guess the option, keep the `no-`.
     const negated = name.startsWith('no-') ? 'no-' : '';
-    const guess = suggest(name.slice(negated.length), long);
+    const bare = name.slice(negated.length);
+    // A typo, or the start of a longer name (`--single` for `--single-file`).
+    const guess = suggest(bare, long) ?? onlyStartingWith(bare, long);
     lines.push(withGuess(`Unknown option ${dashed(name)}`, guess && negated + guess, dashed));
   }
+  if (!lines.length && ctx.needs && ctx.messages.some((m) => /^Missing required argument/.test(m))) {
+    // yargs says it twice ("Not enough non-option arguments", "Missing required argument: deck").
+    const command = ctx.argv.find((a) => ctx.commands.includes(a));
+    return `talkdeck ${command ?? ''} needs ${ctx.needs}`.replace(/ {2,}/g, ' ');
+  }
   return lines.length ? lines.join('\n') : ctx.messages.join('\n');
+}
+
+/** The one name that starts with what was typed (at least three letters of it), if exactly one does. */
+function onlyStartingWith(typed: string, names: readonly string[]): string | undefined {
+  if (typed.length < 3) return undefined;
+  const matches = names.filter((n) => n.startsWith(typed));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The option names in argv (up to `--`) that are not among the known ones, as typed. */

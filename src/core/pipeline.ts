@@ -6,7 +6,8 @@
  * reads inputs and writes the result.
  * The other outputs (single file, handout, PDF, PowerPoint) start from the model this returns.
  */
-import { TalkdeckError } from './base/errors.js';
+import { LINT_RULE_IDS, TalkdeckError, type LintRuleId } from './base/errors.js';
+import type { Severity } from './deck/lint-rules.js';
 import { errorAt } from './base/source.js';
 import { resolveSettings, type Settings, type SettingsLayer } from './deck/settings.js';
 import { THEMES, unknownThemeHint } from './deck/themes.js';
@@ -78,6 +79,8 @@ export interface DeckBuild {
   /** Output path (with `/`) → content; empty when there are errors. */
   files: Map<string, OutputFile>;
   model: DeckModel | undefined;
+  /** Slides in the deck file, valid or not; unknown when the file could not be read. */
+  slides: number | undefined;
   errors: TalkdeckError[];
   warnings: TalkdeckError[];
   /** The deck file as read, for later steps to place what they report (the .pptx's warnings). */
@@ -87,6 +90,8 @@ export interface DeckBuild {
 /** A deck read, validated and modelled: what lint and the writers start from. */
 export interface ModelledDeck {
   model: DeckModel | undefined;
+  /** Slides in the deck file, valid or not; unknown when the file could not be read. */
+  slides: number | undefined;
   errors: TalkdeckError[];
   warnings: TalkdeckError[];
   /** For lint: the source, the validated deck and the settings in force (unset when validation failed). */
@@ -101,17 +106,18 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
   const read = readDeckFile(input);
   const { source, data, syntaxErrors, readerWarnings } = read;
   const validation = validateDeck(source, data);
-  // After a syntax error the parser recovers, but what it makes of the broken lines is a guess:
-  // only report schema problems outside the lines a syntax error spoils.
-  const spoiled = (line: number | undefined): boolean =>
-    line !== undefined && syntaxErrors.some((e) => e.lines !== undefined && line >= e.lines[0] && line <= e.lines[1]);
+  // After a syntax error the count would be of the parser's guess.
+  const slides = syntaxErrors.length ? undefined : validation.slideCount;
+  // After a syntax error the parser recovers, but what it makes of the broken part is a guess:
+  // only report schema problems from the part before it.
+  const spoiled = (e: TalkdeckError): boolean => e.line !== undefined && syntaxErrors.some((s) => s.spoils?.(e.line!, e.column ?? 1));
   const errors: TalkdeckError[] = [
     ...syntaxErrors,
     ...readerWarnings.filter((e) => e.severity === 'error'),
-    ...validation.errors.filter((e) => !spoiled(e.line)),
+    ...validation.errors.filter((e) => !spoiled(e)),
   ];
   const warnings = [...(input.notices ?? []), ...readerWarnings.filter((e) => e.severity !== 'error'), ...(input.rehearsals?.invalid ?? [])];
-  if (!validation.meta) return { model: undefined, errors, warnings };
+  if (!validation.meta) return { model: undefined, slides, errors, warnings };
 
   const theme = validation.meta.theme ?? 'briefing';
   if (!(THEMES as readonly string[]).includes(theme)) {
@@ -155,19 +161,19 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
   errors.push(...modelErrors);
   warnings.push(...modelWarnings);
   if (read.dialect) model.dialect = read.dialect;
-  return { model, errors, warnings, lint: { source, meta, slides: validation.slides, settings } };
+  return { model, slides, errors, warnings, lint: { source, meta, slides: validation.slides, settings } };
 }
 
 export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
+  const { model, slides, errors, warnings: earlyWarnings, lint } = await modelDeck(input);
   const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
     name: input.name,
     files: new Map(),
     model,
+    slides,
     errors,
     warnings,
   });
-
-  const { model, errors, warnings: earlyWarnings, lint } = await modelDeck(input);
   if (!model || !lint) return failed(sortByPlace(errors), earlyWarnings);
   // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
   // the deck's; the CSS parser loads only for a deck that has a style.css.
@@ -178,11 +184,17 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
     styleFiles = css.files;
     errors.push(...css.errors);
+    for (const r of css.remote) model.remote.push({ ...r, slide: undefined, path: [] });
   }
-  if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
-
-  // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
-  const findings = lintDeck({ model, source: lint.source, meta: lint.meta, slides: lint.slides, timing: lint.settings.timing }, lint.settings.lint);
+  const lintInput = { model, source: lint.source, meta: lint.meta, slides: lint.slides, timing: lint.settings.timing };
+  if (errors.length) {
+    // Lint reads a whole, valid deck; on a broken one its findings would be guesses. Remote
+    // files are not guessed: the model found each where it is named, like the refused files
+    // above, and they are reported with them (at the severity the deck gives the rule).
+    const remote = lintDeck(lintInput, { ...OFF, 'remote-resource': lint.settings.lint['remote-resource'] });
+    return failed(sortByPlace([...errors, ...remote.filter((f) => f.severity === 'error')]), sortByPlace([...earlyWarnings, ...remote.filter((f) => f.severity === 'warning')]), model);
+  }
+  const findings = lintDeck(lintInput, lint.settings.lint);
   const warnings = sortByPlace([...earlyWarnings, ...findings.filter((f) => f.severity === 'warning')]);
   const lintErrors = findings.filter((f) => f.severity === 'error');
   if (lintErrors.length) return failed(sortByPlace(lintErrors), warnings, model);
@@ -209,8 +221,11 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     talkdeckVersion: input.talkdeckVersion,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
-  return { name: input.name, files: written.files, model, errors: [], warnings, source: lint.source };
+  return { name: input.name, files: written.files, model, slides, errors: [], warnings, source: lint.source };
 }
+
+/** Every lint rule switched off: the base for running one rule alone. */
+const OFF = Object.fromEntries(LINT_RULE_IDS.map((id) => [id, 'off'])) as Record<LintRuleId, Severity>;
 
 function sortByPlace(errors: TalkdeckError[]): TalkdeckError[] {
   // deck.yaml's problems, then style.css's: by file, then by place in it.

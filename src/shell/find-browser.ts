@@ -19,6 +19,8 @@ export interface FoundBrowser {
   path: string;
   /** How it was found: 'flag', 'CHROME_PATH', 'install path' or 'PATH'. */
   via: string;
+  /** A CHROME_PATH that names no browser, passed over for this one: worth a warning. */
+  skipped?: string;
 }
 
 const INSTALL_PATHS: Partial<Record<NodeJS.Platform, (env: Record<string, string | undefined>) => string[]>> = {
@@ -81,15 +83,17 @@ export function findBrowser(opts: FindBrowserOptions = {}): FoundBrowser {
   }
   const fromEnv = attempt(env.CHROME_PATH, 'CHROME_PATH');
   if (fromEnv) return fromEnv;
+  // Set, but naming no browser (an old install, a typo): the search goes on, and says so.
+  const skipped = env.CHROME_PATH ? { skipped: env.CHROME_PATH } : {};
   for (const p of INSTALL_PATHS[platform]?.(env) ?? []) {
     const found = attempt(p, 'install path');
-    if (found) return found;
+    if (found) return { ...found, ...skipped };
   }
   const exe = platform === 'win32' ? '.exe' : '';
   for (const dir of (env.PATH ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean)) {
     for (const name of PATH_NAMES) {
       const found = attempt(join(dir, name + exe), 'PATH');
-      if (found) return found;
+      if (found) return { ...found, ...skipped };
     }
   }
   throw new TalkdeckError({
@@ -107,13 +111,13 @@ const INSTALL: Partial<Record<NodeJS.Platform, string>> = {
   win32: 'install Google Chrome, or use the Microsoft Edge that comes with Windows',
 };
 
-/** What to install on this platform and how to point talkdeck at a browser, plus details. */
+/** What to install on this platform and how to point talkdeck at a browser, plus details: one line, as every hint. */
 function guidance(platform: NodeJS.Platform, details: string[]): string {
   return [
     `${INSTALL[platform] ?? 'install Google Chrome or Chromium'} – talkdeck prints with it and never downloads one;`,
-    'if one is installed in an unusual place, point talkdeck at it: --browser-path <path> or the CHROME_PATH environment variable',
+    'if one is installed in an unusual place, point talkdeck at it: --browser-path <path> or the CHROME_PATH environment variable;',
     ...details,
-  ].join('\n        ');
+  ].join(' ');
 }
 
 /** Flags for a headless Chromium that must not reach the network or leave state behind. */

@@ -5,7 +5,7 @@
  * nothing at all is written.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { TalkdeckError, TalkdeckErrors } from '../core/base/errors.js';
 import { importMarkdownDeck } from '../core/read/markdown/to-deck-yaml.js';
 import { markdownDeck } from '../core/read/markdown/deck.js';
@@ -21,7 +21,12 @@ export interface ImportResult {
   warnings: TalkdeckError[];
 }
 
-export function importDeckFile(mdPath: string, outDir: string | undefined, cwd: string): ImportResult {
+/**
+ * `out`: a folder (deck.yaml in it, named after the folder) or a `.yaml` file. Without it the
+ * deck goes beside the Markdown file under the same name (`talk.md` → `talk.yaml`, the deck
+ * `talk`; `deck.md` → `deck.yaml`, named after its folder and taking precedence over it).
+ */
+export function importDeckFile(mdPath: string, out: string | undefined, cwd: string): ImportResult {
   const file = resolve(cwd, mdPath);
   const shown = relative(cwd, file) || file;
   if (extname(file).toLowerCase() !== '.md') {
@@ -31,7 +36,9 @@ export function importDeckFile(mdPath: string, outDir: string | undefined, cwd: 
     throw new TalkdeckError({ code: 'deck-not-found', file: shown, message: `No Markdown deck at ${shown}`, hint: 'give the path of a .md file' });
   }
   const deckDir = dirname(file);
-  const target = resolve(cwd, outDir ?? deckDir);
+  const named = out !== undefined && /\.ya?ml$/i.test(out) && !isDirectory(resolve(cwd, out));
+  const target = resolve(cwd, out === undefined ? deckDir : named ? dirname(out) : out);
+  const deckFile = named ? resolve(cwd, out!) : join(target, out === undefined && basename(file).toLowerCase() !== 'deck.md' ? `${basename(file, extname(file))}.yaml` : DECK_FILE);
 
   // reveal-md reads reveal-md.json from its working folder; talkdeck also reads the deck folder's.
   const jsonFiles: RevealMdJson[] = [];
@@ -45,7 +52,6 @@ export function importDeckFile(mdPath: string, outDir: string | undefined, cwd: 
 
   const plan = importMarkdownDeck(markdown);
   const warnings = [...markdown.problems, ...plan.warnings];
-  const deckFile = join(target, DECK_FILE);
   const refuse = (path: string, why: string) =>
     new TalkdeckError({ code: 'file-exists', file: relative(cwd, path) || path, message: `Not overwriting ${relative(cwd, path) || path}: ${why}`, hint: 'import into a new folder with --out <folder>' });
   if (existsSync(deckFile)) throw refuse(deckFile, 'it exists');
@@ -74,4 +80,8 @@ export function importDeckFile(mdPath: string, outDir: string | undefined, cwd: 
   mkdirSync(target, { recursive: true });
   writeFileSync(deckFile, modeline + plan.yaml, { flag: 'wx' });
   return { deckFile, copied: copies.map((c) => c.to), warnings };
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }

@@ -35,6 +35,8 @@ export interface Printer {
 declare global {
   interface Window {
     __talkdeckPdfReady?: boolean;
+    /** Set by talkdeck's fit plugin (templates/plugins/fit.js) when every slide fits. */
+    __talkdeckFitted?: boolean;
   }
 }
 
@@ -116,10 +118,15 @@ async function render(context: BrowserContext, req: PrintRequest): Promise<Print
   await page.addInitScript(() => document.addEventListener('pdf-ready', () => (window.__talkdeckPdfReady = true)));
   req.onProgress?.('laying out slides');
   // Print view, at most one page per slide; --notes adds reveal's notes page after a slide.
-  const query = `?print-pdf&pdfMaxPagesPerSlide=1${req.notes ? '&showNotes=separate-page' : ''}`;
+  // No margin: a page is the slide box itself, 1280×720 px = 960×540 pt for 16:9, the page size
+  // PowerPoint and Marp give a 16:9 slide (reveal.js adds its 4 % screen margin otherwise).
+  const query = `?print-pdf&pdfMaxPagesPerSlide=1&margin=0${req.notes ? '&showNotes=separate-page' : ''}`;
   await page.goto(pathToFileURL(req.htmlFile).href + query, { timeout: 0 });
   await page.waitForFunction(() => window.__talkdeckPdfReady === true, undefined, { timeout: 0 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Slides that overflow are shrunk to fit in the page, as on screen (a page template without
+  // the plugin has nothing to wait for).
+  await page.waitForFunction(() => window.__talkdeckFitted === true || !document.querySelector('script[src$="plugin/fit.js"]'), undefined, { timeout: 0 });
 
   const slides = await page.evaluate(() => document.querySelectorAll('.pdf-page').length);
   // Images are decoded one slide at a time, so none is printed blank; it is also the part of

@@ -5,7 +5,7 @@
  * to recognise a file talkdeck made; any other existing file is refused unless --force.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { TalkdeckError } from '../core/base/errors.js';
 
 export interface WriteFileRequest {
@@ -19,12 +19,11 @@ export interface WriteFileRequest {
 }
 
 export function writeFileAtomic(req: WriteFileRequest): void {
-  const shown = relative(req.cwd, req.target) || req.target;
   try {
     assertReplaceable(req);
     mkdirSync(dirname(req.target), { recursive: true });
   } catch (error) {
-    throw fileSystemError(error, shown);
+    throw fileSystemError(error, req.target, req.cwd);
   }
   const tmp = join(dirname(req.target), `.${basename(req.target)}.tmp-${process.pid}-${Date.now().toString(36)}`);
   try {
@@ -32,26 +31,62 @@ export function writeFileAtomic(req: WriteFileRequest): void {
     renameSync(tmp, req.target);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw fileSystemError(error, shown);
+    throw fileSystemError(error, req.target, req.cwd);
   }
 }
 
-/** A file-system error while writing (no permission, a file where a folder should be) in the user's words. */
-export function fileSystemError(error: unknown, shown: string): unknown {
+/** A path for messages: relative to the working folder, unless that climbs out more than a level. */
+export function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || isAbsolute(rel) || /^\.\.[\\/]\.\./.test(rel) ? path : rel;
+}
+
+/** What an errno means for someone writing output, in their words. */
+const WHY: Record<string, string> = {
+  ENOENT: 'nothing can be created there',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EEXIST: 'a file is in the way where a folder is needed',
+  ENOTDIR: 'a file is in the way where a folder is needed',
+  EISDIR: 'a folder is in the way where a file is needed',
+};
+
+/**
+ * A file-system error while writing (no permission, a file where a folder should be) in the
+ * user's words. `target` is what was being written, absolute; paths are shown relative to `cwd`.
+ */
+export function fileSystemError(error: unknown, target: string, cwd: string): unknown {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (error instanceof TalkdeckError || !code) return error;
+  const blocking = code === 'EEXIST' || code === 'ENOTDIR' ? fileInTheWay(target) : undefined;
+  const why = blocking ? `${shownPath(cwd, blocking)} is a file, where a folder is needed` : WHY[code];
   return new TalkdeckError({
     code: 'io',
-    message: `Could not write ${shown} (${code}: ${(error as Error).message.replace(/^[A-Z]+: /, '')})`,
-    hint: 'choose a folder you can write to with --out, or check the permissions of this one',
+    message: `Could not write ${shownPath(cwd, target)}: ${why ?? (error as Error).message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')} (${code})`,
+    hint: 'choose a folder you can write to with --out (it is made if missing), or check the permissions of this one',
     cause: error,
   });
+}
+
+/** The nearest folder above `path` that is in fact a file. */
+function fileInTheWay(path: string): string | undefined {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if (!statSync(dir).isDirectory()) return dir;
+    } catch {
+      // not there (yet): look further up
+    }
+  }
+  return undefined;
 }
 
 /** Throws unless the target is absent, or a file talkdeck made, or --force was given. */
 export function assertReplaceable(req: Omit<WriteFileRequest, 'content'>): void {
   if (!existsSync(req.target)) return;
-  const shown = relative(req.cwd, req.target) || req.target;
+  const shown = shownPath(req.cwd, req.target);
   if (!statSync(req.target).isFile()) {
     throw new TalkdeckError({
       code: 'foreign-output',

@@ -21,7 +21,7 @@ describe('the dev server’s rebuild', () => {
     expect(failed.kind).toBe('failed');
     const errors = failed.kind === 'failed' ? failed.errors : [];
     expect(errors.map((e) => `${e.location}: ${e.message}`)).toEqual([
-      'content/styled/style.css:2:9: @import `https://fonts.example/x.css` is loaded from the network',
+      'content/styled/style.css:2:9: style.css loads @import https://fonts.example/x.css from the network: it is missing when the deck is shown offline',
     ]);
     expect((await builder.rebuild()).kind).toBe('unchanged');
 

@@ -11,10 +11,11 @@ export const buildCommand: CommandSpec = {
       .option('single-file', { type: 'boolean', default: false, describe: 'Write each deck as one self-contained <out>/<deck>.html (CSS, scripts, fonts, images inlined)' })
       .option('since', { type: 'string', describe: 'Mark what changed since this git revision (a tag, branch or commit) in the speaker view; the audience sees no mark' })
       .example('$0 build', 'Build the decks in this folder (or under content/) into dist/')
-      .example('$0 build kolumbien-nato --out /media/usb', 'Build one deck onto a USB stick')
-      .example('$0 build kolumbien-nato --single-file', 'One file to copy anywhere: dist/kolumbien-nato.html')
-      .example('$0 build kolumbien-nato --single-file --out talk.html', 'The same, written to talk.html')
-      .example('$0 build kolumbien-nato --since v1-approved', 'The speaker view marks the slides changed since the tag v1-approved'),
+      .example('$0 build talk.md', 'A Markdown deck (reveal-md or Marp): dist/talk/index.html')
+      .example('$0 build my-talk --out /media/usb', 'Build one deck onto a USB stick')
+      .example('$0 build my-talk --single-file', 'One file to copy anywhere: dist/my-talk.html')
+      .example('$0 build my-talk --single-file --out talk.html', 'The same, written to talk.html')
+      .example('$0 build my-talk --since v1-approved', 'The speaker view marks the slides changed since the tag v1-approved'),
   run: async (io, a) => {
     const opts = { decks: strings(a.decks), out: String(a.out), force: Boolean(a.force), debug: Boolean(a.debug), since: a.since === undefined ? undefined : String(a.since) };
     if (!a.singleFile) return (await import('../build.js')).runBuild(io, opts);

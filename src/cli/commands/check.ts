@@ -13,7 +13,7 @@ export const checkCommand: CommandSpec = {
       { rules: true },
     )
       .example('$0 check', 'Check the decks in this folder (or under content/)')
-      .example('$0 check kolumbien-nato --strict', 'Fail on any warning, e.g. before a talk')
+      .example('$0 check my-talk --strict', 'Fail on any warning, e.g. before a talk')
       .example('$0 check --format json', 'Machine-readable findings and timings')
       .example('$0 check --rule notes-missing=off', 'Switch a rule off for this run'),
   run: async (io, a) => {

@@ -10,10 +10,10 @@ export const handoutCommand: CommandSpec = {
       .option('out', { alias: 'o', type: 'string', default: 'dist', describe: 'Output folder, or the file to write for one deck (notes.md, handout.html)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing file talkdeck did not write' })
       .option('since', { type: 'string', describe: 'Add a changes page: what changed since this git revision (a tag, branch or commit)' })
-      .example('$0 handout kolumbien-nato', 'dist/kolumbien-nato-handout.html, ready to print')
+      .example('$0 handout my-talk', 'dist/my-talk-handout.html, ready to print')
       .example('$0 handout --format md', 'A Markdown handout for every deck')
-      .example('$0 handout kolumbien-nato --out notes.md', 'One Markdown handout, written to notes.md')
-      .example('$0 handout kolumbien-nato --since v1-approved', 'With a first page listing what changed since the approved version'),
+      .example('$0 handout my-talk --out notes.md', 'One Markdown handout, written to notes.md')
+      .example('$0 handout my-talk --since v1-approved', 'With a first page listing what changed since the approved version'),
   run: async (io, a) => {
     const { runHandout } = await import('../handout.js');
     return runHandout(io, {

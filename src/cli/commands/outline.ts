@@ -6,7 +6,7 @@ export const outlineCommand: CommandSpec = {
   describe: 'Print the slides with their estimated speaking time, per section and in total',
   builder: (y) =>
     withSettingsFlags(y.positional('decks', { type: 'string', array: true, describe: DECKS_ARG }), { rules: false })
-      .example('$0 outline kolumbien-nato', 'Time per slide and section against the slot')
+      .example('$0 outline my-talk', 'Time per slide and section against the slot')
       .example('$0 outline --wpm 150', 'The same for a faster speaker'),
   run: async (io, a) => {
     const { runOutline } = await import('../outline.js');

@@ -11,9 +11,9 @@ export const pdfCommand: CommandSpec = {
       .option('browser-path', { type: 'string', describe: 'Chrome, Chromium or Edge to print with (else CHROME_PATH, then the usual places)' })
       .option('timeout', { type: 'number', default: 60, describe: 'Seconds a deck may take before printing is given up' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing PDF talkdeck did not write' })
-      .example('$0 pdf kolumbien-nato', 'dist/kolumbien-nato.pdf')
-      .example('$0 pdf kolumbien-nato --notes', 'dist/kolumbien-nato-notes.pdf, with the speaker notes')
-      .example('$0 pdf kolumbien-nato --out talk.pdf', 'The PDF written to talk.pdf')
+      .example('$0 pdf my-talk', 'dist/my-talk.pdf')
+      .example('$0 pdf my-talk --notes', 'dist/my-talk-notes.pdf, with the speaker notes')
+      .example('$0 pdf my-talk --out talk.pdf', 'The PDF written to talk.pdf')
       .example('$0 pdf --browser-path "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"', 'Print with a given browser'),
   run: async (io, a) => {
     const { runPdf } = await import('../pdf.js');

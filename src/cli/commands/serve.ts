@@ -8,13 +8,13 @@ export const serveCommand: CommandSpec = {
   describe: 'Serve a deck and rebuild it on every save; the browser follows on the same slide',
   builder: (y) =>
     y
-      .positional('deck', { type: 'string', describe: 'Deck name under content/, deck folder or deck file (optional when there is one deck)' })
+      .positional('deck', { type: 'string', describe: 'Deck name under content/, deck folder, or deck file (.yaml, .yml, .md); optional when there is one deck' })
       .option('port', { alias: 'p', type: 'number', default: DEFAULT_PORT, describe: 'Port to listen on; 0 picks a free one' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on; 0.0.0.0 lets other computers connect' })
       .option('open', { type: 'boolean', default: false, describe: 'Open the deck in the default browser' })
       .option('since', { type: 'string', describe: 'Mark what changed since this git revision (a tag, branch or commit) in the speaker view' })
-      .example('$0 serve kolumbien-nato', 'Serve one deck on http://127.0.0.1:3030/')
-      .example('$0 serve kolumbien-nato --port 0 --open', 'Take a free port and open the browser'),
+      .example('$0 serve my-talk', 'Serve one deck on http://127.0.0.1:3030/')
+      .example('$0 serve my-talk --port 0 --open', 'Take a free port and open the browser'),
   run: async (io, a) => {
     const port = Number(a.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -30,7 +30,6 @@ export type ErrorCode =
   | 'missing-field'
   | 'wrong-type'
   | 'missing-file'
-  | 'remote-reference'
   | 'unknown-reference'
   | 'duplicate-id'
   | 'reserved-id'

@@ -3,10 +3,11 @@
  * limited to http(s), mailto, in-deck anchors and relative paths; anything else (javascript:,
  * data:, file: …) is refused and reported, and renders as plain text. Images (`![alt](src)`)
  * follow the deck's resource rule (core/base/resources.ts): a file of the deck folder is pointed at its
- * copy under `assets/`; anything else renders as its alt text and is reported by the caller.
+ * copy under `assets/`; a remote URL stays as written (the caller reports it under the
+ * `remote-resource` rule); anything else renders as its alt text and is reported by the caller.
  */
 import MarkdownIt from 'markdown-it';
-import { ASSETS, isLocal, localReference } from './resources.js';
+import { ASSETS, isLocal, isRefusal, localReference } from './resources.js';
 
 const SAFE_LINK = /^(https?:|mailto:|#|\.{0,2}\/|[^:]*$)/i;
 
@@ -26,6 +27,7 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const src = String(token.attrGet('src') ?? '');
   images.push(src);
   const local = localReference(src);
+  if (isRefusal(local) && local.code === 'remote-resource') return defaultImage(tokens, idx, options, env, self);
   // Refused: the caller reports it; the page shows the alt text and loads nothing.
   if (!isLocal(local)) return md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
   token.attrSet('src', ASSETS + local.url);

@@ -4,7 +4,9 @@
  * inside the deck folder. Such a file is copied into the output under `assets/`, at the same
  * relative path, so references between deck files (a font named by style.css) keep working.
  * Anything else — a remote URL, `file:`, an absolute path, `..`, a percent-encoded dot segment,
- * a control character — is refused with a message and a hint; the caller adds the place.
+ * a control character — is refused with a message and a hint; the caller adds the place. A
+ * remote URL is refused with the `remote-resource` code: the caller keeps it and reports it
+ * under that lint rule, whose severity the deck may set.
  *
  * Two halves: `localReference` decides from the text alone (pure, used while rendering Markdown);
  * `checkReference` adds the file-system question through the `exists` callback the shell passes
@@ -22,7 +24,7 @@ export interface LocalFile {
 
 /** Why a reference is refused, without its place: the caller knows where it was written. */
 export interface Refusal {
-  code: Extract<ErrorCode, 'missing-file' | 'remote-reference'>;
+  code: Extract<ErrorCode, 'missing-file' | 'remote-resource'>;
   /** Completes "<what> `ref` …", e.g. "is a remote URL". */
   reason: string;
   hint: string;
@@ -55,7 +57,7 @@ export function localReference(ref: string, opts: { base?: string; allowEmbedded
   if (text === '') return refuse('missing-file', 'is empty', HINT_LOCAL);
   if (opts.allowEmbedded && (/^data:/i.test(text) || text.startsWith('#'))) return { embedded: true };
   if (text.startsWith('//') || /^(https?|ftp|wss?):/i.test(text)) {
-    return refuse('remote-reference', 'is loaded from the network', `${HINT_LOCAL}; a deck must work offline and must not tell anyone when it is shown`);
+    return refuse('remote-resource', 'is loaded from the network', `${HINT_LOCAL}; a deck must work offline and must not tell anyone when it is shown`);
   }
   if (/^[a-z]:\//i.test(text) || text.startsWith('/')) return refuse('missing-file', 'is an absolute path', HINT_LOCAL);
   if (/^file:/i.test(text)) return refuse('missing-file', 'is a file: URL', HINT_LOCAL);

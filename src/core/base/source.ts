@@ -22,8 +22,11 @@ export interface Locator {
    * for a path that does not exist, the nearest existing ancestor.
    */
   locate(path: KeyPath, opts?: { key?: boolean }): Position;
-  /** The line where a multi-line text value's content starts (lines inside it count from there). */
-  contentLine(path: KeyPath): number;
+  /**
+   * The file line of line `line` (1-based) of a multi-line text value (a Markdown body): its
+   * content's first line plus `line - 1`, or wherever the reader took that part of it from.
+   */
+  lineIn(path: KeyPath, line: number): number;
 }
 
 export class SourceFile {
@@ -39,8 +42,8 @@ export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean 
   return source.locator.locate(path, opts);
 }
 
-export function contentLine(source: SourceFile, path: KeyPath): number {
-  return source.locator.contentLine(path);
+export function lineIn(source: SourceFile, path: KeyPath, line: number): number {
+  return source.locator.lineIn(path, line);
 }
 
 /** `slides[3].left.points[0]` */

@@ -6,8 +6,9 @@
 import type * as z from 'zod';
 import { TalkdeckError } from '../base/errors.js';
 import { deckMetaSchema, type Deck } from './schema.js';
-import { isLayoutName, layoutSchema, LAYOUT_NAMES, type NormalSlide } from './layouts.js';
-import { errorAt, type KeyPath, type SourceFile } from '../base/source.js';
+import { isLayoutName, layoutSchema, LAYOUT_NAMES, type LayoutName, type NormalSlide } from './layouts.js';
+import { fieldSynonym, layoutSynonym } from './synonyms.js';
+import { errorAt, formatPath, type KeyPath, type SourceFile } from '../base/source.js';
 import { suggest } from '../base/suggest.js';
 
 export interface ValidatedSlide {
@@ -74,7 +75,7 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
     }
     const layout = (raw as { layout?: unknown }).layout ?? 'points';
     if (!isLayoutName(layout)) {
-      const guess = typeof layout === 'string' ? suggest(layout, LAYOUT_NAMES) : undefined;
+      const guess = typeof layout === 'string' ? (layoutSynonym(layout) ?? suggest(layout, LAYOUT_NAMES)) : undefined;
       errors.push(
         errorAt(source, [...path, 'layout'], {
           code: 'unknown-layout',
@@ -87,7 +88,8 @@ export function validateDeck(source: SourceFile, data: unknown): ValidationResul
     const schema = layoutSchema(layout) as z.ZodType;
     const result = schema.safeParse(raw);
     if (!result.success) {
-      errors.push(...issuesToErrors(source, result.error.issues, path, schema, raw));
+      const other = otherLayout(source, result.error.issues, path, layout, (raw as { layout?: unknown }).layout !== undefined);
+      errors.push(...(other ? [other] : issuesToErrors(source, result.error.issues, path, schema, raw)));
       return;
     }
     slides.push({ index, slide: { ...(result.data as object), layout } as NormalSlide });
@@ -123,7 +125,45 @@ export function issuesToErrors(
   schema: z.ZodType,
   root?: unknown,
 ): TalkdeckError[] {
-  return issues.flatMap((issue) => issueToErrors(source, issue, base, schema, root));
+  // `image:` on an image slide is `src` written another way: say that once, not also "missing `src`".
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeys(schema, issue.path as (string | number)[]);
+    for (const key of issue.keys) {
+      const guess = fieldSynonym(key, allowed) ?? suggest(key, allowed);
+      if (guess) meant.add(formatPath([...issue.path, guess] as (string | number)[]));
+    }
+  }
+  const echo = (issue: Issue): boolean =>
+    issue.code === 'invalid_type' && valueAt(root, issue.path as (string | number)[]) === undefined && meant.has(formatPath(issue.path as (string | number)[]));
+  return issues.filter((issue) => !echo(issue)).flatMap((issue) => issueToErrors(source, issue, base, schema, root));
+}
+
+/**
+ * A slide whose extra fields are all another layout's (`chart`, `categories`, `series` on a
+ * slide without `layout`): one error that names that layout, instead of one per field.
+ */
+function otherLayout(source: SourceFile, issues: readonly Issue[], path: KeyPath, layout: LayoutName, given: boolean): TalkdeckError | undefined {
+  const extra = issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys : []));
+  if (!extra.length) return undefined;
+  const fits = LAYOUT_NAMES.filter((name) => {
+    if (name === layout) return false;
+    const keys = allowedKeys(layoutSchema(name) as z.ZodType, []);
+    return extra.every((k) => keys.includes(k));
+  });
+  if (fits.length !== 1) return undefined;
+  const [other] = fits as [LayoutName];
+  const named = extra.map((k) => `\`${k}\``);
+  const fields = named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]!;
+  const slide = typeof path[1] === 'number' ? path[1] + 1 : '?';
+  return errorAt(source, given ? [...path, 'layout'] : path, {
+    code: 'unknown-key',
+    message: given
+      ? `Slide ${slide} is \`layout: ${layout}\`, but ${fields} ${extra.length === 1 ? 'is a field' : 'are fields'} of \`layout: ${other}\``
+      : `Slide ${slide} has the fields of \`layout: ${other}\` (${fields}), but no \`layout\`, so it is read as a bullet slide`,
+    hint: given ? `change it to \`layout: ${other}\`, or remove ${fields}` : `add \`layout: ${other}\` to the slide`,
+  });
 }
 
 function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: z.ZodType, root: unknown): TalkdeckError[] {
@@ -142,7 +182,7 @@ function issueToErrors(source: SourceFile, issue: Issue, base: KeyPath, schema: 
       const allowed = allowedKeys(schema, rel);
       return issue.keys.map((key) => {
         const moved = rel.length === 1 && rel[0] === 'reveal' ? MOVED_REVEAL_OPTIONS[key] : undefined;
-        const guess = suggest(key, allowed);
+        const guess = fieldSynonym(key, allowed) ?? suggest(key, allowed);
         if (moved) {
           return errorAt(source, [...path, key], { code: 'unknown-key', message: `Unknown key \`${key}\`${where(base, rel)}`, hint: moved }, { key: true });
         }

@@ -22,8 +22,11 @@ export interface LintFinding {
   hint?: string;
   /** Point at the key itself rather than its value (e.g. a reference's name). */
   key?: boolean;
-  /** A place inside a value (a line of a Markdown body), when the key path is not precise enough. */
-  at?: { line: number; column: number };
+  /**
+   * A place inside a value (a line of a Markdown body), when the key path is not precise enough;
+   * with `file`, a place in another file of the deck (its style.css).
+   */
+  at?: { line: number; column: number; file?: string };
 }
 
 /** A rule's check; its default severity and description are deck/lint-rules.ts's. */

@@ -16,7 +16,7 @@ import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
-import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
+import { errorAt, lineIn, locate, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { slideFingerprint } from './fingerprint.js';
 import { changedSince, recordPace, slideRehearsals, type RehearsalFile } from './rehearsals.js';
@@ -60,7 +60,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   for (const { slide, index } of input.slides) {
     if (slide.layout !== 'markdown') continue;
     const path: KeyPath = ['slides', index, 'body'];
-    const first = contentLine(source, path);
+    const first = lineIn(source, path, 1);
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
@@ -72,6 +72,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
+      attributeLines: Object.fromEntries(Object.keys(slide.attributes ?? {}).map((name) => [name, locate(source, ['slides', index, 'attributes', name]).line - first + 1])),
     });
     bodies.set(index, body);
     uses.code ||= body.uses.code;
@@ -81,7 +82,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         code: p.code,
         severity: p.severity,
         file: source.file,
-        line: first + p.line - 1,
+        line: lineIn(source, path, p.line),
         column: 1,
         path: `slides[${index}].body`,
         message: `${p.message} (slide ${index + 1})`,
@@ -89,16 +90,26 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       });
       (p.severity === 'error' ? errors : warnings).push(error);
     }
-    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, path, file: source.file, line: lineIn(source, path, r.line), column: 1 });
   }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);
   // A Map, so a `cite` of `constructor` or `toString` is an unknown key, not Object's own.
   const references = new Map(Object.entries(meta.references ?? {}));
 
-  /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
+  /**
+   * A file the deck refers to, through the one resource rule: its place in the output, or the
+   * remote URL as written (kept, and reported by the `remote-resource` rule at the field that
+   * names it); `undefined` when refused (reported).
+   */
   const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
     const checked = checkReference(ref, { exists: input.exists });
+    if (isRefusal(checked) && checked.code === 'remote-resource') {
+      const at = locate(source, path);
+      const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] + 1 : undefined;
+      remote.push({ url: ref.trim(), what: `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what.toLowerCase()}`, slide, path, file: source.file, line: at.line, column: at.column });
+      return ref.trim();
+    }
     if (isRefusal(checked)) {
       errors.push(refused(source, path, what, ref, checked));
       return undefined;

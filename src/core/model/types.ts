@@ -3,6 +3,7 @@
  * handout, PDF, PowerPoint) and lint read, and that templates only have to print. Built from a
  * validated deck by build-model.ts; nothing here decides anything.
  */
+import type { KeyPath } from '../base/source.js';
 import type { ChartKind, SlideSize } from '../deck/fields.js';
 import type { LayoutName } from '../deck/layouts.js';
 import type { RevealOptions } from '../deck/options.js';
@@ -162,13 +163,18 @@ export interface RehearsalsModel {
   rehearsedSlides: number;
 }
 
-/** A remote file a slide loads (image, iframe, background): missing when offline. */
+/** A remote file the deck loads (image, iframe, background, style sheet): missing when offline. */
 export interface RemoteResourceModel {
   url: string;
+  /** What loads it, e.g. `an image`, `<iframe src>`, `data-background-image`, `url()`. */
   what: string;
-  slide: number;
+  /** The slide (1-based) that loads it; none for the deck's style sheet. */
+  slide: number | undefined;
+  /** Where it is named: the deck field (key path) and its place, in the deck file or style.css. */
+  path: KeyPath;
   file: string;
   line: number;
+  column: number;
 }
 
 export interface DeckModel {

@@ -21,7 +21,8 @@ export interface DeckFile {
 export interface ReadDeck {
   source: SourceFile;
   data: unknown;
-  syntaxErrors: (TalkdeckError & { lines?: [number, number] })[];
+  /** At most one syntax error (the first); `spoils` says which later problems are its echoes. */
+  syntaxErrors: (TalkdeckError & { spoils?: (line: number, column: number) => boolean })[];
   /** Problems a reader finds before validation (Markdown decks); each has its severity. */
   readerWarnings: TalkdeckError[];
   /** Lint defaults of the deck's dialect, below the config file (see resolveSettings). */

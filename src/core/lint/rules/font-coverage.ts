@@ -36,8 +36,9 @@ function* strings(value: unknown, path: KeyPath): Generator<[string, KeyPath]> {
 
 function finding(chars: string[], path: KeyPath, where: string): LintFinding {
   const shown = chars.slice(0, 5).map((c) => `“${c}” U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
-  const script = SCRIPTS.find(([re]) => chars.some((c) => re.test(c)));
-  const font = script ? ` (${script[1]}: ${script[2]})` : '';
+  // Every script among them, in the order its first letter appears: Arabic text gets an Arabic font.
+  const scripts = [...new Set(chars.map((c) => SCRIPTS.find(([re]) => re.test(c))).filter((s) => s !== undefined))];
+  const font = scripts.length ? ` (${scripts.map(([, name, example]) => `${name}: ${example}`).join('; ')})` : '';
   return {
     path,
     message: `${where} has characters no font talkdeck ships can draw: ${shown}${chars.length > 5 ? ', …' : ''}`,

@@ -141,6 +141,8 @@ export interface FreeMarkdownOptions {
   resource: ResourceRule;
   /** Attributes the slide brings itself (a YAML `attributes:` field, Marp directives); comments override them. */
   attributes?: Record<string, string> | undefined;
+  /** Where each of `attributes` is set, as a line relative to the body (before it: 0 or less). */
+  attributeLines?: Record<string, number> | undefined;
 }
 
 export function renderFreeMarkdown(body: string, options: FreeMarkdownOptions): FreeMarkdown {
@@ -149,7 +151,8 @@ export function renderFreeMarkdown(body: string, options: FreeMarkdownOptions): 
   const code = tokens.some((t) => t.type === 'fence' || t.type === 'code_block');
   const rendered = md.renderer.render(tokens, md.options, env);
   const { fragment, slideAttributes } = applyAttributeComments(rendered);
-  const finished = finishTree(fragment, { ...options.attributes, ...slideAttributes }, options.resource);
+  const ownLines = Object.fromEntries(Object.entries(options.attributeLines ?? {}).filter(([name]) => !(name in slideAttributes)));
+  const finished = finishTree(fragment, { ...options.attributes, ...slideAttributes }, options.resource, ownLines);
   return {
     html: finished.html.trim(),
     slideAttributes: finished.slideAttributes,

@@ -143,6 +143,8 @@ export function finishTree(
   fragment: T.DocumentFragment,
   slideAttrs: Record<string, string>,
   resource: ResourceRule,
+  /** Lines (relative to the body) of slide attributes the slide brought itself, for their problems. */
+  attributeLines: Record<string, number> = {},
 ): { html: string; slideAttributes: Record<string, string>; title: string | undefined; problems: BodyProblem[]; remote: RemoteResource[] } {
   const problems: BodyProblem[] = [];
   const remote: RemoteResource[] = [];
@@ -251,8 +253,12 @@ export function finishTree(
     }
   };
   walk(fragment);
-  const slideList = Object.entries(slideAttrs).map(([name, value]) => ({ name, value }));
-  checkAttributes(slideList, 'section', slideLine);
+  // Each at its own line when the slide brought it (a YAML `attributes:` key, a Marp directive).
+  const slideList = Object.entries(slideAttrs).flatMap(([name, value]) => {
+    const one = [{ name, value }];
+    checkAttributes(one, 'section', attributeLines[name] ?? slideLine);
+    return one;
+  });
   return {
     html: serialize(fragment),
     slideAttributes: Object.fromEntries(slideList.map((a) => [a.name, a.value])),

@@ -7,6 +7,7 @@
 import type { Labels } from '../../base/i18n.js';
 import { plainText } from '../../base/markdown.js';
 import { fractionDigits, numberFormat } from '../../base/number-format.js';
+import { decimalCommaHint } from '../problems.js';
 import { errorAt } from '../../base/source.js';
 import type { ChartKind } from '../../deck/fields.js';
 import type { SlideOf } from '../../deck/layouts.js';
@@ -34,7 +35,9 @@ export function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: Layou
         errorAt(ctx.source, [...path, 'series', si, 'values'], {
           code: 'chart-shape',
           message: `Series \`${s.name}\` has ${s.values.length} value${s.values.length === 1 ? '' : 's'}, but there ${n === 1 ? 'is 1 category' : `are ${n} categories`}`,
-          hint: `give one number per entry of \`categories\` (${slide.categories.map(String).join(', ')}), in the same order`,
+          hint:
+            decimalCommaHint(ctx.source, [...path, 'series', si, 'values']) ??
+            `give one number per entry of \`categories\` (${slide.categories.map(String).join(', ')}), in the same order`,
         }),
       );
     }

@@ -2,6 +2,7 @@
  * The table layout: checks that every row fits the columns, then decides per column how numbers
  * read (digits, alignment) so that every writer prints the same table without judging cells again.
  */
+import { decimalCommaHint } from '../problems.js';
 import { errorAt } from '../../base/source.js';
 import { escapeHtml, htmlToText, plainText } from '../../base/markdown.js';
 import { fractionDigits, numberFormat } from '../../base/number-format.js';
@@ -23,7 +24,7 @@ export function tableModel(base: SlideModel, slide: SlideOf<'table'>, ctx: Layou
         errorAt(ctx.source, [...path, 'rows', r], {
           code: 'table-shape',
           message: `Row ${r + 1} has ${row.length} cell${row.length === 1 ? '' : 's'}, but the table has ${width} column${width === 1 ? '' : 's'}`,
-          hint: `give every row one cell per entry of \`columns\` (${width}); write "" for an empty cell`,
+          hint: decimalCommaHint(ctx.source, [...path, 'rows', r]) ?? `give every row one cell per entry of \`columns\` (${width}); write "" for an empty cell`,
         }),
       );
     }

@@ -2,8 +2,9 @@
  * The deck's own CSS (`style.css` next to deck.yaml, and the local files it `@import`s) under the
  * resource rule (core/base/resources.ts): every `url()`, `@import` and `image-set()` must name a file
  * of the deck folder. Those files are copied into the output's `assets/` folder beside the CSS, so
- * the CSS is copied unchanged and its relative references still work; anything else is an error
- * at the CSS file's line and column. Loaded only for decks that have a style.css.
+ * the CSS is copied unchanged and its relative references still work; a remote URL is kept and
+ * handed on for the `remote-resource` rule; anything else is an error at the CSS file's line and
+ * column. Loaded only for decks that have a style.css.
  */
 import postcss, { CssSyntaxError, type Root } from 'postcss';
 import valueParser from 'postcss-value-parser';
@@ -24,6 +25,8 @@ export interface StylesheetCheck {
   /** Deck files the CSS needs in the output (the stylesheets themselves included), relative to the deck folder. */
   files: string[];
   errors: TalkdeckError[];
+  /** Remote files the CSS loads, at their place (for the `remote-resource` rule). */
+  remote: { url: string; what: string; file: string; line: number; column: number }[];
 }
 
 /** Functions whose arguments the browser loads: `url(x)`, `src("x")`, strings in `image-set()`. */
@@ -33,6 +36,7 @@ const IMAGE_SET = /^(-webkit-)?image-set$/i;
 export function checkStylesheets(input: StylesheetInput): StylesheetCheck {
   const files: string[] = [];
   const errors: TalkdeckError[] = [];
+  const remote: StylesheetCheck['remote'] = [];
   const queue = [input.entry];
   while (queue.length) {
     const file = queue.shift()!;
@@ -65,7 +69,9 @@ export function checkStylesheets(input: StylesheetInput): StylesheetCheck {
 
     const check = (ref: string, at: { line: number; column: number }, what: string): void => {
       const checked = checkReference(ref, { base, allowEmbedded: true, exists: input.exists });
-      if (isRefusal(checked)) {
+      if (isRefusal(checked) && checked.code === 'remote-resource') {
+        remote.push({ url: ref.trim(), what: what, file: shown, line: at.line, column: at.column });
+      } else if (isRefusal(checked)) {
         errors.push(
           new TalkdeckError({ code: checked.code, file: shown, line: at.line, column: at.column, message: `${what} \`${ref}\` ${checked.reason}`, hint: checked.hint }),
         );
@@ -112,7 +118,7 @@ export function checkStylesheets(input: StylesheetInput): StylesheetCheck {
       }
     });
   }
-  return { files, errors };
+  return { files, errors, remote };
 }
 
 /** The argument of `url(x)` / `url("x")`. */

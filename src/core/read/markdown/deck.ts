@@ -10,6 +10,7 @@ import { RevealSchema, type RevealOptions } from '../../deck/options.js';
 import { SLIDE_SIZES, TRANSITIONS, type SlideSize } from '../../deck/fields.js';
 import { SourceFile, type KeyPath } from '../../base/source.js';
 import { suggest } from '../../base/suggest.js';
+import { chromeLine, withHeaderAndFooter } from '../marp/marp.js';
 import { readMarkdownDeck, type ReadOptions } from './index.js';
 import type { MarkdownDeckSource } from './types.js';
 import { LENIENT_FIELDS, STRICT_FIELDS, readLenientFields } from './front-matter-fields.js';
@@ -40,8 +41,12 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   const problems = [...deck.problems];
   const front = deck.frontMatter;
   const lineOf = (key: string) => deck.frontMatterLines.get(key) ?? 1;
-  const warn = (key: string, message: string, hint: string, code: TalkdeckError['code'] = 'unknown-key') =>
-    problems.push(new TalkdeckError({ code, severity: 'warning', file, line: lineOf(key), column: 1, message, hint }));
+  /** `key` is a front-matter key, or `[key, child]` for one inside it (`revealOptions` → `contols`). */
+  const warn = (key: string | [string, string], message: string, hint: string, code: TalkdeckError['code'] = 'unknown-key') => {
+    const [top, child] = typeof key === 'string' ? [key] : key;
+    const line = (child === undefined ? undefined : deck.frontMatterChildLines.get(top)?.get(child)) ?? lineOf(top);
+    problems.push(new TalkdeckError({ code, severity: 'warning', file, line, column: 1, message, hint }));
+  };
 
   const lenient = readLenientFields(front);
   for (const p of lenient.problems) warn(p.key, p.message, p.hint, 'wrong-type');
@@ -49,7 +54,8 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
   for (const key of STRICT_FIELDS) if (front[key] !== undefined) data[key] = front[key];
   for (const key of Object.keys(front)) {
     if (!(DECK_FIELDS as readonly string[]).includes(key) && !DIALECT_KEYS.has(key)) {
-      warn(key, `Front-matter key \`${key}\` is not read by talkdeck; it is ignored`, `deck fields: ${DECK_FIELDS.join(', ')}`);
+      const guess = suggest(key, [...DECK_FIELDS, ...DIALECT_KEYS]);
+      warn(key, `Front-matter key \`${key}\` is not read by talkdeck; it is ignored`, guess ? `did you mean \`${guess}\`?` : `deck fields: ${DECK_FIELDS.join(', ')}`);
     }
   }
   if (typeof front.description === 'string' && data.subtitle === undefined) data.subtitle = front.description;
@@ -70,7 +76,7 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
 
   data.slides = deck.slides.map((s) => ({
     layout: 'markdown',
-    body: s.markdown,
+    body: deck.dialect === 'marp' ? withHeaderAndFooter(s) : s.markdown,
     ...(s.notes !== undefined && s.notes !== '' ? { notes: s.notes } : {}),
     ...(s.v > 0 ? { below: true } : {}),
     ...(deck.dialect === 'marp' && Object.keys(s.attributes).length ? { attributes: s.attributes } : {}),
@@ -98,15 +104,15 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
       for (const [key, value] of options) {
         if (key === 'transition') {
           if ((TRANSITIONS as readonly unknown[]).includes(value)) data.transition ??= value;
-          else warn('revealOptions', `reveal.js transition \`${String(value)}\` is not one talkdeck offers; it is ignored`, `transitions: ${TRANSITIONS.join(', ')}`, 'wrong-type');
+          else warn(['revealOptions', key], `reveal.js transition \`${String(value)}\` is not one talkdeck offers; it is ignored`, `transitions: ${TRANSITIONS.join(', ')}`, 'wrong-type');
           continue;
         }
         const field = (RevealSchema.shape as Record<string, z.ZodType>)[key];
         if (!field) {
           const guess = suggest(key, Object.keys(RevealSchema.shape));
-          warn('revealOptions', `reveal.js option \`${key}\` is not supported by talkdeck; it is ignored`, guess ? `did you mean \`${guess}\`?` : `supported: ${Object.keys(RevealSchema.shape).join(', ')}, transition, width, height`);
+          warn(['revealOptions', key], `reveal.js option \`${key}\` is not supported by talkdeck; it is ignored`, guess ? `did you mean \`${guess}\`?` : `supported: ${Object.keys(RevealSchema.shape).join(', ')}, transition, width, height`);
         } else if (!field.safeParse(value).success) {
-          warn('revealOptions', `reveal.js option \`${key}\` cannot be ${JSON.stringify(value)}; it is ignored`, 'see `reveal` in docs/deck-reference.md for the values each option takes', 'wrong-type');
+          warn(['revealOptions', key], `reveal.js option \`${key}\` cannot be ${JSON.stringify(value)}; it is ignored`, 'see `reveal` in docs/deck-reference.md for the values each option takes', 'wrong-type');
         } else reveal[key] = value;
       }
     }
@@ -122,14 +128,23 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
       const slide = deck.slides[path[1]];
       if (!slide) return { line: 1, column: 1 };
       if (path[2] === 'notes' && slide.notesLine) return { line: slide.notesLine, column: 1 };
+      if (path[2] === 'attributes' && typeof path[3] === 'string' && slide.lines?.[path[3]]) return { line: slide.lines[path[3]]!, column: 1 };
+      // The slide itself: its first line with text, not the blank line after the separator.
+      if (path.length === 2) return { line: slide.line + Math.max(0, slide.markdown.split(/\r?\n/).findIndex((l) => l.trim() !== '')), column: 1 };
       return { line: slide.line, column: slide.column };
     }
     // The deck's `reveal` block is the front matter's `revealOptions`.
     const key = path[0] === 'reveal' ? 'revealOptions' : path[0];
     return { line: typeof key === 'string' ? lineOf(key) : 1, column: 1 };
   };
-  // A slide's Markdown is its text as written: lines inside a value count from the slide's line.
-  const source = new SourceFile(file, text, { locate: (path) => ({ ...place(path), offset: 0 }), contentLine: (path) => place(path).line });
+  // A slide's Markdown is its text as written: lines inside a value count from the slide's line
+  // (a Marp page's header and footer are where their directives are).
+  const lineIn = (path: KeyPath, line: number): number => {
+    const slide = path[0] === 'slides' && typeof path[1] === 'number' ? deck.slides[path[1]] : undefined;
+    if (slide && path[2] === 'body') return deck.dialect === 'marp' ? chromeLine(slide, line) : slide.line + line - 1;
+    return place(path).line + line - 1;
+  };
+  const source = new SourceFile(file, text, { locate: (path) => ({ ...place(path), offset: 0 }), lineIn });
   return { deck, source, data, revealDefaults, problems };
 }
 

@@ -14,6 +14,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** 1-based line of each top-level key, for located messages. */
   keyLines: Map<string, number>;
+  /** 1-based line of each key one level down (`revealOptions:` → `controls:`), by its parent. */
+  childLines: Map<string, Map<string, number>>;
   /** Errors (YAML that does not parse) and warnings (tab indentation read as meant). */
   problems: TalkdeckError[];
 }
@@ -23,25 +25,38 @@ const FRONT_MATTER = /^(-{3}(?:\n|\r)([\w\W]+?)(?:\n|\r)-{3})/;
 
 export function splitFrontMatter(file: string, text: string): FrontMatter {
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), problems: [] };
+  if (!match) return { data: {}, body: text, bodyLine: 1, keyLines: new Map(), childLines: new Map(), problems: [] };
   const yaml = match[2]!;
   const body = text.slice(match[0].length);
   const bodyLine = lineCount(match[0]);
   const keyLines = new Map<string, number>();
+  const childLines = new Map<string, Map<string, number>>();
+  let parent: Map<string, number> | undefined;
+  let childIndent: number | undefined;
   yaml.split(/\r?\n|\r/).forEach((line, i) => {
     const key = /^([A-Za-z_$][\w$-]*)\s*:/.exec(line)?.[1];
-    if (key && !keyLines.has(key)) keyLines.set(key, i + 2);
+    if (key) {
+      if (!keyLines.has(key)) keyLines.set(key, i + 2);
+      if (!childLines.has(key)) childLines.set(key, new Map());
+      [parent, childIndent] = [childLines.get(key), undefined];
+      return;
+    }
+    const child = /^([ \t]+)([A-Za-z_$][\w$-]*)\s*:/.exec(line);
+    if (!child || !parent) return;
+    // Only the first level under the key: the indentation its first child has.
+    childIndent ??= child[1]!.length;
+    if (child[1]!.length === childIndent && !parent.has(child[2]!)) parent.set(child[2]!, i + 2);
   });
   let loaded = load(file, yaml);
   const problems: TalkdeckError[] = [];
   if ('failed' in loaded) {
     const tabbed = retryWithoutTabs(file, yaml);
-    if (!tabbed) return { data: {}, body, bodyLine, keyLines, problems: yamlErrors(file, yaml) };
+    if (!tabbed) return { data: {}, body, bodyLine, keyLines, childLines, problems: yamlErrors(file, yaml) };
     loaded = tabbed.loaded;
     problems.push(tabbed.warning);
   }
   const data = loaded.data;
-  if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, problems };
+  if (data === null || data === undefined) return { data: {}, body, bodyLine, keyLines, childLines, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
     problems.push(
       new TalkdeckError({
@@ -53,9 +68,9 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
         hint: 'write e.g. `title: My talk` between the two `---` lines',
       }),
     );
-    return { data: {}, body, bodyLine, keyLines, problems };
+    return { data: {}, body, bodyLine, keyLines, childLines, problems };
   }
-  return { data: data as Record<string, unknown>, body, bodyLine, keyLines, problems };
+  return { data: data as Record<string, unknown>, body, bodyLine, keyLines, childLines, problems };
 }
 
 function load(file: string, yaml: string): { data: unknown } | { failed: true } {

@@ -27,13 +27,14 @@ export function readMarkdownDeck(file: string, text: string, options: ReadOption
   const front = splitFrontMatter(file, text);
   const problems: TalkdeckError[] = [...front.problems];
   if (front.data.marp === true) {
-    const pages = splitMarp(file, front.body, front.bodyLine, front.data);
+    const pages = splitMarp(file, front.body, front.bodyLine, front.data, front.keyLines);
     problems.push(...pages.problems);
     return {
       file,
       dialect: 'marp',
       frontMatter: { ...pages.globals, ...front.data },
       frontMatterLines: front.keyLines,
+      frontMatterChildLines: front.childLines,
       separators: { ...REVEAL_MD_DEFAULTS },
       slides: pages.slides,
       problems,
@@ -49,6 +50,7 @@ export function readMarkdownDeck(file: string, text: string, options: ReadOption
     dialect: 'reveal-md',
     frontMatter: front.data,
     frontMatterLines: front.keyLines,
+    frontMatterChildLines: front.childLines,
     separators,
     slides: split.slides,
     problems,

@@ -6,17 +6,24 @@
  * Each slide becomes the most structured layout that says *exactly* what the slide said, and
  * otherwise the free-Markdown layout with the slide's Markdown as its body, so nothing is lost:
  * - the first slide, a heading with at most a subtitle line → `layout: title`;
- * - a heading alone (with at most a subheading) → `layout: section`;
- * - a heading and one bullet list of plain items (nesting kept) → a bullet slide (`points`);
+ * - a heading alone (with at most a subheading) → `layout: section`; so does a Marp `lead` page
+ *   with a heading and one line under it;
+ * - a heading and one list of plain items, bulleted or numbered (nesting kept) → a bullet slide
+ *   (`points`);
  * - a heading and one local image with alt text → `layout: image`;
- * - anything else, or anything with HTML, attribute comments or slide attributes → `layout: markdown`.
- * Notes become `notes`; slides under another in a vertical stack get `below: true`. A deck that
- * loads remote things gets `lint: { remote-resource: warning }`, as Markdown decks have it.
+ * - anything else, or anything with HTML, attribute comments or slide attributes talkdeck has no
+ *   field for → `layout: markdown`.
+ * Marp's directives become fields (marp/to-layouts.ts): the header and footer every page shows
+ * → `marking`, `![bg]` or a hex `backgroundColor` → `background`, no `paginate` → no slide
+ * numbers. Notes become `notes`; slides under another in a vertical stack get `below: true`. A
+ * deck that loads remote things gets `lint: { remote-resource: warning }`, as Markdown decks have it.
  */
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { TalkdeckError } from '../../base/errors.js';
 import type { MarkdownDeck } from './deck.js';
+import { withHeaderAndFooter } from '../marp/marp.js';
+import { deckMarking, pageLook } from '../marp/to-layouts.js';
 import type { MarkdownDeckSource, MarkdownSlideSource } from './index.js';
 
 export interface ImportPlan {
@@ -48,7 +55,11 @@ export function importMarkdownDeck(markdown: MarkdownDeck): ImportPlan {
   if (source.slides.some((slide) => references(slide).some(isRemote))) {
     deck.lint = { ...(deck.lint as Record<string, unknown> | undefined), 'remote-resource': 'warning' };
   }
-  deck.slides = source.slides.map((slide) => importSlide(slide, source.dialect));
+  // Marp: a header and footer on every page are the deck's marking; pages keep them otherwise.
+  const marking = source.dialect === 'marp' && deck.marking === undefined ? deckMarking(source.slides, typeof deck.title === 'string' ? deck.title : undefined) : undefined;
+  if (marking) deck.marking = marking;
+  if (source.dialect === 'marp' && !source.paginate) deck.reveal = { ...(deck.reveal as Record<string, unknown> | undefined), slideNumber: false };
+  deck.slides = source.slides.map((slide) => importSlide(slide, source.dialect, marking !== undefined));
   const files = new Set<string>();
   for (const slide of source.slides) {
     for (const ref of localReferences(slide)) {
@@ -72,15 +83,20 @@ export function importMarkdownDeck(markdown: MarkdownDeck): ImportPlan {
   return { yaml, deck, files: [...files].sort(), warnings };
 }
 
-function importSlide(slide: MarkdownSlideSource, dialect: MarkdownDeckSource['dialect']): SlideData {
-  const structured = Object.keys(slide.attributes).length === 0 ? structuredSlide(slide) : undefined;
-  const out: SlideData = structured ?? {
-    layout: 'markdown',
-    body: bodyOf(slide.markdown),
-    // reveal-md keeps `<!-- .slide: … -->` in the Markdown, where the layout reads it again;
-    // Marp's directives and `![bg]` images were taken out of it into attributes.
-    ...(dialect === 'marp' && Object.keys(slide.attributes).length ? { attributes: { ...slide.attributes } } : {}),
-  };
+/** `marked`: the deck's marking shows the Marp header and footer, so the page need not. */
+function importSlide(slide: MarkdownSlideSource, dialect: MarkdownDeckSource['dialect'], marked: boolean): SlideData {
+  const look = pageLook(slide.attributes);
+  const chrome = !marked && (slide.header !== undefined || slide.footer !== undefined);
+  const structured = Object.keys(look.rest).length === 0 && !chrome ? structuredSlide(slide, look.lead) : undefined;
+  const out: SlideData = structured
+    ? { ...structured, ...(look.background ? { background: look.background } : {}) }
+    : {
+        layout: 'markdown',
+        body: bodyOf(marked ? slide.markdown : withHeaderAndFooter(slide)),
+        // reveal-md keeps `<!-- .slide: … -->` in the Markdown, where the layout reads it again;
+        // Marp's directives and `![bg]` images were taken out of it into attributes.
+        ...(dialect === 'marp' && Object.keys(slide.attributes).length ? { attributes: { ...slide.attributes } } : {}),
+      };
   if (slide.v > 0) out.below = true;
   const notes = slide.notes?.replace(/^\s*\n/, '').replace(/\s+$/, '');
   if (notes) out.notes = notes;
@@ -93,21 +109,24 @@ function bodyOf(markdown: string): string {
   return body ? body + '\n' : '';
 }
 
-/** The slide as title, section, bullet or image slide, when one of them says all it says. */
-function structuredSlide(slide: MarkdownSlideSource): SlideData | undefined {
+/**
+ * The slide as title, section, bullet or image slide, when one of them says all it says. `lead`:
+ * a Marp `lead` page, a title or section page whose one line under the heading is its subtitle.
+ */
+function structuredSlide(slide: MarkdownSlideSource, lead: boolean): SlideData | undefined {
   const parts = blocks(slide.markdown);
   if (parts.some((b) => b.some(hasHtml))) return undefined;
   const title = headingOf(parts[0]);
   if (title === undefined) return undefined;
   const rest = parts.slice(1);
-  if (slide.index === 0 && slide.v === 0 && rest.length <= 1) {
-    const subtitle = rest.length ? (headingOf(rest[0]) ?? plainParagraph(rest[0]!)) : undefined;
-    if (rest.length === 0 || subtitle !== undefined) return { layout: 'title', title, ...(subtitle ? { subtitle } : {}) };
+  const subtitle = rest.length === 1 ? (headingOf(rest[0]) ?? plainParagraph(rest[0]!)) : undefined;
+  if (slide.index === 0 && slide.v === 0 && (rest.length === 0 || subtitle !== undefined)) {
+    return { layout: 'title', title, ...(subtitle ? { subtitle } : {}) };
   }
   if (rest.length === 0) return { layout: 'section', title };
   if (rest.length !== 1) return undefined;
   const only = rest[0]!;
-  const subheading = headingOf(only);
+  const subheading = lead ? subtitle : headingOf(only);
   if (subheading !== undefined) return { layout: 'section', title, subtitle: subheading };
   const points = bulletList(only);
   if (points) return { title, points };
@@ -147,9 +166,11 @@ function plainParagraph(block: Token[]): string | undefined {
   return nonEmpty(inline.content);
 }
 
-/** A bullet list whose items are each one line of text, maybe with a nested bullet list. */
+/** A list (bulleted or numbered) whose items are each one line of text, maybe with a nested list. */
 function bulletList(block: Token[]): Point[] | undefined {
-  if (block[0]?.type !== 'bullet_list_open') return undefined;
+  const isOpen = (t: Token | undefined): boolean => t?.type === 'bullet_list_open' || t?.type === 'ordered_list_open';
+  const isClose = (t: Token | undefined): boolean => t?.type === 'bullet_list_close' || t?.type === 'ordered_list_close';
+  if (!isOpen(block[0])) return undefined;
   let i = 1;
   const list = (): Point[] | undefined => {
     const items: Point[] = [];
@@ -160,10 +181,10 @@ function bulletList(block: Token[]): Point[] | undefined {
       if (text === undefined || block[i + 1]!.children?.some((c) => c.type === 'softbreak' || c.type === 'hardbreak' || c.type === 'image')) return undefined;
       i += 3;
       let sub: Point[] | undefined;
-      if (block[i]?.type === 'bullet_list_open') {
+      if (isOpen(block[i])) {
         i++;
         sub = list();
-        if (!sub || block[i]?.type !== 'bullet_list_close') return undefined;
+        if (!sub || !isClose(block[i])) return undefined;
         i++;
       }
       if (block[i]?.type !== 'list_item_close') return undefined;
@@ -196,7 +217,7 @@ function localReferences(slide: MarkdownSlideSource): string[] {
 /** What a slide loads: Markdown and HTML images, frames, media, backgrounds. */
 function references(slide: MarkdownSlideSource): string[] {
   const refs: string[] = [];
-  const text = slide.markdown;
+  const text = [slide.markdown, slide.header ?? '', slide.footer ?? ''].join('\n');
   for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) refs.push(m[1]!);
   for (const m of text.matchAll(/\s(?:src|data-src|poster|data-background(?:-image|-video|-iframe)?)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) refs.push(m[1] ?? m[2]!);
   for (const [key, value] of Object.entries(slide.attributes)) {

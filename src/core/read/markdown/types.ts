@@ -28,6 +28,18 @@ export interface MarkdownSlideSource {
   column: number;
   /** 1-based line of the notes, when there are notes. */
   notesLine?: number | undefined;
+  /**
+   * Marp: the page's header and footer (Markdown, from the `header`/`footer` directives), shown
+   * over every page's own text; not part of `markdown`. `withHeaderAndFooter` (marp/marp.ts)
+   * puts them after it, where the build shows them.
+   */
+  header?: string | undefined;
+  footer?: string | undefined;
+  /**
+   * Marp: the 1-based line where each of `attributes` (and `header`, `footer`) was set — a
+   * directive comment, a front-matter key, a `![bg]` image — for messages about them.
+   */
+  lines?: Record<string, number> | undefined;
   /** Horizontal position (0-based) and position inside its vertical stack (0 = top slide). */
   h: number;
   v: number;
@@ -42,6 +54,8 @@ export interface MarkdownDeckSource {
   frontMatter: Record<string, unknown>;
   /** 1-based line of each front-matter key. */
   frontMatterLines: Map<string, number>;
+  /** 1-based line of each key one level down in the front matter (`revealOptions:` → `controls:`), by its parent. */
+  frontMatterChildLines: Map<string, Map<string, number>>;
   /** The separators in force after front matter and `reveal-md.json` (reveal-md dialect). */
   separators: { separator: string; verticalSeparator: string | undefined; notesSeparator: string };
   slides: MarkdownSlideSource[];

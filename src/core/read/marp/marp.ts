@@ -9,6 +9,7 @@
 import jsYaml from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import { TalkdeckError } from '../../base/errors.js';
+import { suggest } from '../../base/suggest.js';
 import { lineCount } from '../markdown/front-matter.js';
 import type { MarkdownSlideSource } from '../markdown/types.js';
 
@@ -35,7 +36,11 @@ export interface MarpPages {
   problems: TalkdeckError[];
 }
 
-export function splitMarp(file: string, body: string, bodyLine: number, front: Record<string, unknown>): MarpPages {
+/**
+ * `frontLines` holds the 1-based line of each front-matter key: a directive set there is
+ * reported at its line.
+ */
+export function splitMarp(file: string, body: string, bodyLine: number, front: Record<string, unknown>, frontLines: ReadonlyMap<string, number> = new Map()): MarpPages {
   const problems: TalkdeckError[] = [];
   const warn = (line: number, message: string, hint: string) =>
     problems.push(new TalkdeckError({ code: 'marp-unsupported', severity: 'warning', file, line, column: 1, message, hint }));
@@ -60,12 +65,19 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
 
   const globals: Record<string, unknown> = {};
   const inherited: Local = {};
-  for (const key of LOCAL) if (front[key] !== undefined) inherited[key] = front[key];
+  // Where each directive in force was set, for messages about what it does.
+  const inheritedLines: Partial<Record<keyof Local, number>> = {};
+  for (const key of LOCAL) {
+    if (front[key] === undefined) continue;
+    inherited[key] = front[key];
+    inheritedLines[key] = frontLines.get(key) ?? 1;
+  }
   let paginate = false;
   const slides: MarkdownSlideSource[] = breaks.map(({ start, end }, index) => {
     let text = lines.slice(start, end).join('\n');
     const notes: { text: string; line: number }[] = [];
     const scoped: Local = {};
+    const scopedLines: Partial<Record<keyof Local, number>> = {};
     // Comments: directives or notes. Replaced by blank lines' worth of text so positions hold.
     // A comment written inside code (a fence or `inline code`) is code, as in marp-core.
     const code = codeRanges(text);
@@ -76,6 +88,8 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       if (inner.trim() === 'fit' && /^ {0,3}#{1,6}\s/.test(text.slice(text.lastIndexOf('\n', offset) + 1, offset))) return '';
       const directives = parseDirectives(inner);
       if (!directives) {
+        const misspelt = misspeltDirective(inner);
+        if (misspelt) warn(line, `\`${misspelt.key}\` is not a Marp directive, so this comment is a speaker note`, `did you mean \`${misspelt.guess}\`?`);
         const note = inner.trim();
         if (note) notes.push({ text: note, line });
         return keepLines(whole);
@@ -84,25 +98,33 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
         const name = key.replace(/^_/, '');
         if (!SUPPORTED.has(name)) warn(line, `Marp directive \`${key}\` is not supported by talkdeck; it is ignored`, 'remove it, or style the slide with a `class` and style.css');
         if ((LOCAL as readonly string[]).includes(name)) {
-          if (key.startsWith('_')) scoped[name as keyof Local] = value;
-          else inherited[name as keyof Local] = value;
+          const local = name as keyof Local;
+          if (key.startsWith('_')) [scoped[local], scopedLines[local]] = [value, line];
+          else [inherited[local], inheritedLines[local]] = [value, line];
         } else globals[name] = value;
       }
       return keepLines(whole);
     });
     const d: Local = { ...inherited, ...scoped };
+    const setAt = { ...inheritedLines, ...scopedLines };
     const attributes: Record<string, string> = {};
-    if (typeof d.class === 'string') attributes.class = d.class;
-    if (d.backgroundColor !== undefined) attributes['data-background-color'] = String(d.backgroundColor);
+    const where: Record<string, number> = {};
+    const set = (attribute: string, value: string, directive: keyof Local): void => {
+      attributes[attribute] = value;
+      where[attribute] = setAt[directive] ?? bodyLine + start;
+    };
+    if (typeof d.class === 'string') set('class', d.class, 'class');
+    if (d.backgroundColor !== undefined) set('data-background-color', String(d.backgroundColor), 'backgroundColor');
     if (typeof d.backgroundImage === 'string') {
       const url = /^url\(\s*['"]?([^'")]+)['"]?\s*\)$/.exec(d.backgroundImage.trim())?.[1];
-      if (url) attributes['data-background-image'] = url;
-      else attributes['data-background-gradient'] = d.backgroundImage;
+      if (url) set('data-background-image', url, 'backgroundImage');
+      else set('data-background-gradient', d.backgroundImage, 'backgroundImage');
     }
-    if (d.backgroundSize !== undefined) attributes['data-background-size'] = String(d.backgroundSize);
-    if (d.backgroundPosition !== undefined) attributes['data-background-position'] = String(d.backgroundPosition);
-    if (d.backgroundRepeat !== undefined) attributes['data-background-repeat'] = String(d.backgroundRepeat);
-    if (d.color !== undefined) attributes.style = `color: ${String(d.color)}`;
+    if (d.backgroundSize !== undefined) set('data-background-size', String(d.backgroundSize), 'backgroundSize');
+    if (d.backgroundPosition !== undefined) set('data-background-position', String(d.backgroundPosition), 'backgroundPosition');
+    if (d.backgroundRepeat !== undefined) set('data-background-repeat', String(d.backgroundRepeat), 'backgroundRepeat');
+    if (d.color !== undefined) set('style', `color: ${String(d.color)}`, 'color');
+    for (const part of ['header', 'footer'] as const) if (typeof d[part] === 'string') where[part] = setAt[part] ?? bodyLine + start;
     if (d.paginate === true) paginate = true;
 
     // ![bg …](url): the page's background, with Marp's keywords as far as reveal.js can show them.
@@ -117,6 +139,7 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       if (backgrounds === 2) warn(line, 'Several `![bg]` images on one page: reveal.js shows one background, the first', 'keep one background image per page');
       if (backgrounds > 1) return '';
       attributes['data-background-image'] = url;
+      where['data-background-image'] = line;
       for (const word of words) {
         if (word === 'bg') continue;
         if (word === 'contain' || word === 'fit') attributes['data-background-size'] = 'contain';
@@ -132,13 +155,13 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       }
       return '';
     });
-    // Header and footer go after the page's own text (CSS places them), so its lines keep their numbers.
-    if (typeof d.header === 'string') text = `${text}\n\n<header class="td-marp-header">\n\n${d.header}\n\n</header>\n`;
-    if (typeof d.footer === 'string') text = `${text}\n\n<footer class="td-marp-footer">\n\n${d.footer}\n\n</footer>\n`;
     return {
       index,
       markdown: text,
       notes: notes.length ? notes.map((n) => n.text).join('\n\n') : undefined,
+      header: typeof d.header === 'string' ? d.header : undefined,
+      footer: typeof d.footer === 'string' ? d.footer : undefined,
+      lines: where,
       attributes,
       line: bodyLine + start,
       column: 1,
@@ -149,6 +172,39 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
     };
   });
   return { slides, globals, paginate, problems };
+}
+
+/**
+ * A page's Markdown as the build shows it: its own text, then its header and footer (CSS places
+ * them), so the page's lines keep their numbers. Lines past the page's own are the header's,
+ * then the footer's (see `chromeLine`).
+ */
+export function withHeaderAndFooter(slide: Pick<MarkdownSlideSource, 'markdown' | 'header' | 'footer'>): string {
+  let text = slide.markdown;
+  if (slide.header !== undefined) text += `\n\n<header class="td-marp-header">\n\n${slide.header}\n\n</header>\n`;
+  if (slide.footer !== undefined) text += `\n\n<footer class="td-marp-footer">\n\n${slide.footer}\n\n</footer>\n`;
+  return text;
+}
+
+/**
+ * The file line of a line (1-based) of `withHeaderAndFooter`'s text: the page's own lines count
+ * from where the page starts; a line of the header or footer is where that directive was set.
+ */
+export function chromeLine(slide: MarkdownSlideSource, line: number): number {
+  const own = lineCount(slide.markdown);
+  if (line <= own) return slide.line + line - 1;
+  const headerLines = slide.header === undefined ? 0 : lineCount(`\n\n<header class="td-marp-header">\n\n${slide.header}\n\n</header>\n`) - 1;
+  const part = slide.header !== undefined && line <= own + headerLines ? 'header' : 'footer';
+  return slide.lines?.[part] ?? slide.line;
+}
+
+/** A comment that looks like a directive with a misspelt name (`paginte: true`): the name and the guess. */
+function misspeltDirective(inner: string): { key: string; guess: string } | undefined {
+  const key = /^\s*(_?[A-Za-z]+)\s*:/.exec(inner)?.[1];
+  if (!key || inner.trim().split('\n').length > 3) return undefined;
+  const scoped = key.startsWith('_') ? '_' : '';
+  const guess = suggest(key.slice(scoped.length), [...LOCAL, ...GLOBAL]);
+  return guess ? { key, guess: scoped + guess } : undefined;
 }
 
 /** Where code is in a page's text: fenced blocks and inline code spans, as [start, end) offsets. */

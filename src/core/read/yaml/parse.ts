@@ -7,12 +7,18 @@
  * positions only when a position is asked for (an error or warning) or the file does not parse.
  * Both read YAML 1.2 with the core schema, so they agree on what a value is
  * (test/source.test.ts checks that on every deck in the repository).
+ *
+ * A file that does not parse gets one message, at the mistake: an indentation slip is found by
+ * repairing it (indentation.ts), an unclosed quote or bracket where it opens. What the parser
+ * reports after its first error, and what validation would find in the part it guessed, follows
+ * from that one mistake and is not reported (SyntaxProblem.spoils).
  */
 import jsYaml from 'js-yaml';
-import type { Alias, Document } from 'yaml';
+import type { Alias, Document, YAMLError } from 'yaml';
 import { TalkdeckError } from '../../base/errors.js';
 import { SourceFile } from '../../base/source.js';
-import { YamlDocument } from './yaml-document.js';
+import { repairIndentation } from './indentation.js';
+import { WHOLE_FILE, YamlDocument, type Spoiled } from './yaml-document.js';
 import { load as yamlTree } from './yaml-tree.lazy.js';
 
 export interface Parsed {
@@ -29,10 +35,10 @@ export function parseSource(file: string, text: string): Parsed {
   let errors: SyntaxProblem[] = [];
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
-  } catch {
-    // Not valid YAML (or nested beyond the parser's stack): the positional parser reports
-    // every problem, not just the first.
-    ({ data, errors } = parseWithPositions(source, yaml));
+  } catch (cause) {
+    // Not valid YAML (or nested beyond the parser's stack): the positional parser finds where.
+    const noticed = cause instanceof jsYaml.YAMLException && cause.mark ? cause.mark.line + 1 : undefined;
+    ({ data, errors } = parseWithPositions(source, yaml, noticed));
   }
   // Both parsers share one object for every alias of a mapping or list, so nothing is copied
   // here; but every later step walks the data as a tree. Aliases of aliases (a "billion laughs"
@@ -42,7 +48,13 @@ export function parseSource(file: string, text: string): Parsed {
   return { source, data, errors };
 }
 
-function parseWithPositions(source: SourceFile, yaml: YamlDocument): { data: unknown; errors: SyntaxProblem[] } {
+/**
+ * One syntax error: the first, where the mistake is. After it the parser recovers by guessing,
+ * and what it reports next (and what validation would find in its guesses) follows from that
+ * one mistake, so it is not reported: the user fixes the first and runs again.
+ * `noticedAt` is the line where js-yaml gave up.
+ */
+function parseWithPositions(source: SourceFile, yaml: YamlDocument, noticedAt: number | undefined): { data: unknown; errors: SyntaxProblem[] } {
   let doc: Document.Parsed;
   try {
     doc = yaml.doc;
@@ -50,26 +62,9 @@ function parseWithPositions(source: SourceFile, yaml: YamlDocument): { data: unk
     if (!(cause instanceof RangeError)) throw cause;
     return { data: undefined, errors: [tooDeep(source)] };
   }
-  const errors = doc.errors.map((e) => {
-    // An unclosed quote is reported where the file ends; the useful place is the opening quote.
-    const opening = e.code === 'MISSING_CHAR' ? openingQuoteBefore(doc, e.pos[0]) : undefined;
-    const pos = yaml.positionAt(opening ?? e.pos[0]);
-    const end = yaml.positionAt(e.pos[0]);
-    return new SyntaxProblem(
-      {
-        code: 'yaml-syntax',
-        file: source.file,
-        line: pos.line,
-        column: pos.column,
-        message:
-          opening === undefined
-            ? `YAML syntax error: ${firstLine(e.message)}`
-            : 'YAML syntax error: this quoted text is never closed',
-        hint: opening === undefined ? yamlHint(e.code) : 'add the closing quote at the end of the text, or remove the opening one',
-      },
-      [pos.line, end.line],
-    );
-  });
+  const errors: SyntaxProblem[] = [];
+  const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) errors.push(syntaxProblem(source, yaml, doc, first, noticedAt));
   let data: unknown;
   try {
     // No alias limit here: dataShape() applies the same bound to both parsers' results.
@@ -82,6 +77,61 @@ function parseWithPositions(source: SourceFile, yaml: YamlDocument): { data: unk
     data = undefined;
   }
   return { data, errors };
+}
+
+function syntaxProblem(source: SourceFile, yaml: YamlDocument, doc: Document.Parsed, error: YAMLError, noticedAt: number | undefined): SyntaxProblem {
+  // An unclosed quote or bracket is reported where the parser ran out of text; the useful place
+  // is where it opens.
+  const unclosed = error.code === 'MISSING_CHAR' || (error.code === 'BAD_INDENT' && /end with an? [\]}]/.test(error.message)) ? openingBefore(doc, error.pos[0]) : undefined;
+  const at = yaml.positionAt(unclosed?.offset ?? error.pos[0]);
+  if (unclosed) {
+    return new SyntaxProblem(
+      {
+        code: 'yaml-syntax',
+        file: source.file,
+        line: at.line,
+        column: at.column,
+        message: unclosed.opener === 'quote' ? 'YAML syntax error: this quoted text is never closed' : `YAML syntax error: this ${unclosed.opener} is never closed`,
+        hint:
+          unclosed.opener === 'quote'
+            ? 'add the closing quote at the end of the text, or remove the opening one'
+            : `add the closing ${unclosed.opener === '[' ? '] at the end of the list' : '} at the end of the mapping'}, or put the text in quotes if the ${unclosed.opener} belongs to it`,
+      },
+      yaml.spoiledBy(at.offset),
+    );
+  }
+  const repair = error.code === 'TAB_AS_INDENT' || error.code === 'DUPLICATE_KEY' ? undefined : repairIndentation(yaml.text, [at.line, ...(noticedAt ? [noticedAt] : [])]);
+  if (repair) {
+    const offset = yaml.lines.lineStarts[repair.line - 1]! + repair.indent;
+    const moved = Math.abs(repair.needed - repair.indent);
+    const spaces = `${moved} ${repair.needed > repair.indent ? 'more' : 'fewer'} space${moved === 1 ? '' : 's'}`;
+    return new SyntaxProblem(
+      {
+        code: 'yaml-syntax',
+        file: source.file,
+        line: repair.line,
+        column: repair.indent + 1,
+        message: `YAML syntax error: this line is indented ${repair.indent} space${repair.indent === 1 ? '' : 's'}, but the lines it belongs with are indented ${repair.needed}${repair.like ? ` (see line ${repair.like})` : ''}`,
+        hint: `indent it${repair.withBlock ? ' and the lines under it' : ''} by ${spaces}; YAML reads what belongs together from the indentation, so the items of a list, and the keys of a block, start at the same column`,
+      },
+      yaml.spoiledBy(Math.min(offset, at.offset)),
+    );
+  }
+  // Some errors are placed at the start of a line: the mistake is where its text begins.
+  const lineText = yaml.text.slice(at.offset - at.column + 1).split('\n', 1)[0]!;
+  const indent = /^ */.exec(lineText)![0].length;
+  const column = at.column <= indent && indent < lineText.trimEnd().length ? indent + 1 : at.column;
+  return new SyntaxProblem(
+    {
+      code: 'yaml-syntax',
+      file: source.file,
+      line: at.line,
+      column,
+      message: `YAML syntax error: ${firstLine(error.message)}`,
+      hint: yamlHint(error.code),
+    },
+    yaml.spoiledBy(at.offset),
+  );
 }
 
 /**
@@ -162,7 +212,7 @@ function shapeProblem(source: SourceFile, yaml: YamlDocument, shape: Shape): Syn
           : 'write the repeated content out, or repeat it with fewer nested aliases',
     },
     // The whole file: nothing is validated from data that was not read.
-    [1, Number.MAX_SAFE_INTEGER],
+    WHOLE_FILE,
   );
 }
 
@@ -176,7 +226,7 @@ function tooDeep(source: SourceFile): SyntaxProblem {
       message: `The file nests lists or mappings more than ${MAX_DEPTH} levels deep`,
       hint: 'a deck needs a few levels (slides, points, sub-points); check for unclosed [ or { brackets',
     },
-    [1, Number.MAX_SAFE_INTEGER],
+    WHOLE_FILE,
   );
 }
 
@@ -191,7 +241,7 @@ function unreadable(source: SourceFile, cause: Error): SyntaxProblem {
       hint: 'check the aliases (*name) and anchors (&name), and quote text that starts with * or &',
       cause,
     },
-    [1, Number.MAX_SAFE_INTEGER],
+    WHOLE_FILE,
   );
 }
 
@@ -236,23 +286,34 @@ function firstNestedAlias(yaml: YamlDocument): Alias | undefined {
   return nested ?? first;
 }
 
-/** A syntax error and the lines it spoils: what the parser recovered there is a guess. */
+/** A syntax error and what it spoils: what the parser recovered there is a guess. */
 export class SyntaxProblem extends TalkdeckError {
   constructor(
     init: ConstructorParameters<typeof TalkdeckError>[0],
-    readonly lines: [number, number],
+    /** Whether a problem found at a place (line, column) may come from the parser's guess. */
+    readonly spoils: Spoiled,
   ) {
     super(init);
   }
 }
 
-function openingQuoteBefore(doc: Document.Parsed, offset: number): number | undefined {
+/** The quoted text, or the flow list or mapping, that is open at `offset`: where it starts. */
+function openingBefore(doc: Document.Parsed, offset: number): { offset: number; opener: 'quote' | '[' | '{' } | undefined {
   const { visit } = yamlTree();
-  let found: number | undefined;
+  let found: { offset: number; opener: 'quote' | '[' | '{' } | undefined;
+  const open = (node: { range?: [number, number, number] | null | undefined }): boolean => {
+    const [start, end] = node.range ?? [0, 0];
+    return start < offset && end >= offset;
+  };
   visit(doc, {
     Scalar(_key, node) {
-      const [start, end] = node.range ?? [0, 0];
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < offset && end >= offset) found = start;
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && open(node)) found = { offset: node.range![0], opener: 'quote' };
+    },
+    Seq(_key, node) {
+      if (node.flow && open(node)) found = { offset: node.range![0], opener: '[' };
+    },
+    Map(_key, node) {
+      if (node.flow && open(node)) found = { offset: node.range![0], opener: '{' };
     },
   });
   return found;

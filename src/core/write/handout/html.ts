@@ -42,7 +42,7 @@ export function createHandoutRenderer(templates: TemplateSet): HandoutRenderer {
         );
       }
       // In-deck links (`#/slide-id`) point at the slide's article in the handout.
-      return withContentSecurityPolicy(html.replace(/ href="#\//g, ' href="#'), { scripts: false });
+      return withContentSecurityPolicy(html.replace(/ href="#\//g, ' href="#'), { scripts: false, remote: deck.remote });
     },
   };
 }

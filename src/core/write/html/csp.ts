@@ -18,10 +18,11 @@
  * - `frame-src 'self'`: the speaker view previews the deck itself in iframes.
  * Under `file://`, Chromium matches `'self'` against file URLs; which local files a page may name
  * is decided when it is built (core/base/resources.ts), not here.
- * - The remote files a Markdown deck names (`remote`): a deck written for reveal-md or Marp may
- *   show an image or an iframe from the web; the build reports each one (`remote-resource`, an
- *   error in YAML decks) and the policy admits exactly those URLs, each in its own directive —
- *   nothing the build did not name, and no host wholesale.
+ * - The remote files a deck names (`remote`): a deck written for reveal-md or Marp may show an
+ *   image or an iframe from the web, and a YAML deck may accept them; the build reports each one
+ *   (`remote-resource`, an error in YAML decks unless the deck says otherwise) and the policy
+ *   admits exactly those URLs, each in its own directive — nothing the build did not name, and
+ *   no host wholesale.
  * `frame-ancestors` has no effect in a `<meta>`; `talkdeck serve` sends its own headers.
  */
 import { createHash } from 'node:crypto';
@@ -33,14 +34,18 @@ export interface PolicyOptions {
   remote?: readonly { what: string; url: string }[] | undefined;
 }
 
-type Directive = 'img-src' | 'frame-src' | 'media-src' | 'style-src';
+type Directive = 'img-src' | 'frame-src' | 'media-src' | 'style-src' | 'font-src';
 
-/** Which directive admits a remote file, by what loads it (`<iframe src>`, `data-background-video` …). */
-function directiveFor(what: string): Directive {
-  if (/iframe/i.test(what)) return 'frame-src';
-  if (/video|audio|<source/i.test(what)) return 'media-src';
-  if (/<link/i.test(what)) return 'style-src';
-  return 'img-src';
+/**
+ * Which directives admit a remote file, by what loads it (`<iframe src>`, `data-background-video`,
+ * `url() in style.css` …). A CSS `url()` may be an image or a font: both, for that one URL.
+ */
+function directivesFor(what: string): Directive[] {
+  if (/iframe/i.test(what)) return ['frame-src'];
+  if (/video|audio|<source/i.test(what)) return ['media-src'];
+  if (/<link|@import/i.test(what)) return ['style-src'];
+  if (/url\(\)|image-set\(\)/i.test(what)) return ['img-src', 'font-src'];
+  return ['img-src'];
 }
 
 /**
@@ -54,13 +59,13 @@ function sourceFor(url: string): string | undefined {
 }
 
 function remoteSources(remote: PolicyOptions['remote']): Record<Directive, string> {
-  const out: Record<Directive, Set<string>> = { 'img-src': new Set(), 'frame-src': new Set(), 'media-src': new Set(), 'style-src': new Set() };
+  const out: Record<Directive, Set<string>> = { 'img-src': new Set(), 'frame-src': new Set(), 'media-src': new Set(), 'style-src': new Set(), 'font-src': new Set() };
   for (const r of remote ?? []) {
     const source = sourceFor(r.url);
-    if (source) out[directiveFor(r.what)].add(source);
+    if (source) for (const d of directivesFor(r.what)) out[d].add(source);
   }
   const list = (d: Directive): string => [...out[d]].sort().map((s) => ' ' + s).join('');
-  return { 'img-src': list('img-src'), 'frame-src': list('frame-src'), 'media-src': list('media-src'), 'style-src': list('style-src') };
+  return { 'img-src': list('img-src'), 'frame-src': list('frame-src'), 'media-src': list('media-src'), 'style-src': list('style-src'), 'font-src': list('font-src') };
 }
 
 const CONNECT_NONE = "connect-src 'none'";
@@ -72,7 +77,7 @@ export function contentSecurityPolicy(nonce: string, opts: PolicyOptions): strin
     opts.scripts ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'none'",
     `style-src 'self' 'unsafe-inline' data:${remote['style-src']}`,
     `img-src 'self' data:${remote['img-src']}`,
-    "font-src 'self' data:",
+    `font-src 'self' data:${remote['font-src']}`,
     `media-src 'self' data:${remote['media-src']}`,
     opts.scripts ? `frame-src 'self'${remote['frame-src']}` : "frame-src 'none'",
     CONNECT_NONE,

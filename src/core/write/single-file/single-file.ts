@@ -225,7 +225,7 @@ class Inliner {
     if (url === '' || url.startsWith('#') || /^(data|blob|about|javascript):/i.test(url)) return undefined;
     if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
       this.warn(
-        'remote-reference',
+        'remote-resource',
         `${from} loads ${url} from the network; the single file will need a connection for it`,
         'save the file next to deck.yaml and refer to it by a relative path',
       );
@@ -261,7 +261,7 @@ class Inliner {
     return 'content' in file ? new TextEncoder().encode(file.content) : this.read(file.copyFrom);
   }
 
-  private warn(code: 'missing-file' | 'remote-reference', message: string, hint: string, cause?: unknown): void {
+  private warn(code: 'missing-file' | 'remote-resource', message: string, hint: string, cause?: unknown): void {
     if (this.seen.has(message)) return;
     this.seen.add(message);
     this.warnings.push(new TalkdeckError({ code, severity: 'warning', message, hint, cause }));
