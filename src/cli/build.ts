@@ -7,6 +7,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { namesFile } from './output-target.js';
 import { count } from './plural.js';
+import { status } from './report.js';
 
 export { buildDecks, createDeckBuilder, selectDecks } from './deck-builder.js';
 
@@ -26,7 +27,7 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
     opts.debug,
     (deck, build, ms) => {
       const target = writeDeckOutput({ outDir: resolve(io.cwd, opts.out), name: deck.name, files: build.files, force: opts.force, cwd: io.cwd });
-      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
+      io.stdout.write(status`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${relative(io.cwd, target) || target}/index.html (${ms()} ms)\n`);
     },
     // Said only when there is a previous output to leave alone.
     { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written') },

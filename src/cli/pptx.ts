@@ -15,7 +15,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { outputTargets } from './output-target.js';
 import { count } from './plural.js';
-import { printProblems } from './report.js';
+import { printProblems, status } from './report.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -62,6 +62,6 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
     const shown = relative(io.cwd, target) || target;
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
-    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);
+    io.stdout.write(status`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);
   });
 }
