@@ -10,7 +10,11 @@ export interface RawResponse {
   body: string;
 }
 
-export function rawRequest(port: number, target: string, opts: { method?: string; host?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  target: string,
+  opts: { method?: string; host?: string; headers?: Record<string, string>; address?: string } = {},
+): Promise<RawResponse> {
   const head = [
     `${opts.method ?? 'GET'} ${target} HTTP/1.1`,
     `Host: ${opts.host ?? `127.0.0.1:${port}`}`,
@@ -18,7 +22,7 @@ export function rawRequest(port: number, target: string, opts: { method?: string
     ...Object.entries(opts.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
   ].join('\r\n');
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, opts.address ?? '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', reject);
