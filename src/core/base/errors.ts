@@ -124,5 +124,5 @@ export class TalkdeckErrors extends Error {
 export function exitCodeFor(errors: readonly TalkdeckError[]): number {
   const real = errors.filter((e) => e.severity === 'error');
   if (real.length === 0) return 0;
-  return Math.max(...real.map((e) => e.exitCode));
+  return real.reduce((max, e) => Math.max(max, e.exitCode), 0);
 }
