@@ -50,6 +50,8 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const assets: string[] = [];
   const remote: RemoteResourceModel[] = [];
   const uses = { code: false, math: false };
+  // The deck's formulas share one budget (free-markdown/render.ts MATH_BUDGET).
+  const math = { formulas: 0, characters: 0 };
 
   // Free-Markdown bodies first: their first heading names the slide when it has no title.
   const bodies = new Map<number, FreeMarkdown>();
@@ -68,6 +70,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
+      math,
     });
     bodies.set(index, body);
     uses.code ||= body.uses.code;

@@ -54,8 +54,8 @@ const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video',
 const UNSAFE_URL = /^(javascript|vbscript|data(?!:image\/(png|gif|jpe?g|webp|avif|svg\+xml)[;,])):/i;
 
 /** reveal.js's addAttributes: each attribute comment applies to the element before it, or the slide. */
-export function applyAttributeComments(html: string): { fragment: T.DocumentFragment; slideAttributes: Record<string, string> } {
-  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+export function applyAttributeComments(html: string | T.DocumentFragment): { fragment: T.DocumentFragment; slideAttributes: Record<string, string> } {
+  const fragment = typeof html === 'string' ? parseFragment(html, { sourceCodeLocationInfo: true }) : html;
   const slideAttributes: Record<string, string> = {};
   const slide = { attrs: slideAttributes };
   const visit = (node: ParentNode, section: typeof slide | Element) => {
