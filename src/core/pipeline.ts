@@ -13,6 +13,7 @@ import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
 import type { DeckModel } from './model/types.js';
 import { readDeckFile } from './read/deck-file.js';
+import { admitPictures } from './read/pictures.js';
 import type { RevealMdJson } from './read/markdown/types.js';
 import type { Renderer } from './write/html/renderer.js';
 import type { OutputFile } from './write/output-file.js';
@@ -39,6 +40,8 @@ export interface DeckInput {
   exists: (relativePath: string) => boolean;
   /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
   read: (relativePath: string) => string;
+  /** Reads up to `limit` bytes of a file of the deck folder (all of it without); only asked for files `exists` accepted. */
+  readBytes: (relativePath: string, limit?: number) => Uint8Array;
   roots: AssetRoots;
   renderer: Renderer;
   /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
@@ -94,6 +97,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     );
   }
 
+  // A picture too large to decode is refused where it is named (base/resources.ts, read/pictures.ts).
+  const admit = admitPictures(input.readBytes);
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
   const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
@@ -111,6 +116,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     meta,
     slides: validation.slides,
     exists: input.exists,
+    admit,
     maps: needsMap ? await import('./model/map/world-map.js') : undefined,
     charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
     freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
@@ -119,16 +125,19 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
   errors.push(...modelErrors);
   earlyWarnings.push(...modelWarnings);
   if (read.dialect) model.dialect = read.dialect;
-  // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
-  // the deck's; the CSS parser loads only for a deck that has a style.css.
+  // The deck's CSS — style.css and the style sheets free Markdown loads — follows the same
+  // resource rule as deck.yaml, and its problems are reported with the deck's; the CSS parser
+  // loads only for a deck that has a style sheet.
   const deckStyle = input.exists(DECK_STYLE);
+  const sheets = [...new Set([...(deckStyle ? [DECK_STYLE] : []), ...(model.stylesheets ?? []), ...model.assets.filter((f) => /\.css$/i.test(f))])];
   let styleFiles: string[] = [];
-  if (deckStyle) {
+  if (sheets.length) {
     const { checkStylesheets } = await import('./read/css/stylesheet.js');
-    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
+    const css = checkStylesheets({ entries: sheets, shownDir: dirname(input.file), exists: input.exists, read: input.read, admit });
     styleFiles = css.files;
     errors.push(...css.errors);
   }
+  const deckFiles = [...new Set([...model.assets, ...styleFiles])];
   if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
@@ -142,7 +151,7 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     renderer: input.renderer,
     roots: input.roots,
     deckStyle,
-    deckFiles: [...new Set([...model.assets, ...styleFiles])],
+    deckFiles,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
   return { name: input.name, files: written.files, model, errors: [], warnings };

@@ -27,6 +27,8 @@ interface Case {
   stderr?: string[];
   stdout?: string[];
   absent?: string[];
+  /** Output files (below dist/) and text they must not contain. */
+  notInOutput?: Record<string, string[]>;
   /** Inputs too large to keep in the repository: `marker` in `file` becomes `unit` repeated `times`. */
   fill?: { file: string; marker: string; unit: string; times: number }[];
 }
@@ -69,6 +71,10 @@ describe('hostile decks through the CLI', () => {
         if (spec.exit !== 0 && args[0] === 'build') expect(existsSync(join(cwd, 'dist/deck')), `${command}: nothing written`).toBe(false);
       }
       if (existsSync(join(cwd, 'dist'))) expect(secretTraces(join(cwd, 'dist'))).toEqual([]);
+      for (const [file, texts] of Object.entries(spec.notInOutput ?? {})) {
+        const text = readFileSync(join(cwd, 'dist', file), 'utf8');
+        for (const s of texts) expect(text, `${file} holds ${s}`).not.toContain(s);
+      }
     });
   }
 });

@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'markdown'
   | 'unknown-country'
   | 'unsupported-image'
+  | 'image-too-large'
   | 'table-shape'
   | 'chart-shape'
   | 'chart-negative'

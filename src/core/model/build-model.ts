@@ -15,7 +15,7 @@ import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
-import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
+import { ASSETS, checkReference, isRefusal, type Admit } from '../base/resources.js';
 import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
@@ -34,6 +34,8 @@ export interface ModelInput {
   slides: ValidatedSlide[];
   /** Whether a file exists, relative to the deck folder; injected so the core stays pure. */
   exists: (relativePath: string) => boolean;
+  /** Whether a file the deck loads may be shown (a picture's size); see base/resources.ts. */
+  admit?: Admit | undefined;
   /** Needed when the deck has a map slide. */
   maps?: MapRenderer | undefined;
   /** Needed when the deck has a chart slide. */
@@ -48,6 +50,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const errors: TalkdeckError[] = [];
   const warnings: TalkdeckError[] = [];
   const assets: string[] = [];
+  const stylesheets: string[] = [];
   const remote: RemoteResourceModel[] = [];
   const uses = { code: false, math: false };
   // The deck's formulas share one budget (free-markdown/render.ts MATH_BUDGET).
@@ -62,11 +65,12 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
-      resource: (given) => {
-        const checked = checkReference(given, { exists: input.exists });
-        if (isRefusal(checked)) return { problem: `Image \`${given}\` ${checked.reason}`, hint: checked.hint };
+      resource: (given, use) => {
+        const checked = checkReference(given, { exists: input.exists, frame: use.frame, admit: input.admit });
+        if (isRefusal(checked)) return { problem: `${use.label} \`${given}\` ${checked.reason}`, hint: checked.hint };
         if (!('path' in checked)) return { href: given };
         if (!assets.includes(checked.path)) assets.push(checked.path);
+        if (use.stylesheet && !stylesheets.includes(checked.path)) stylesheets.push(checked.path);
         return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
@@ -97,7 +101,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
 
   /** A file the deck refers to, through the one resource rule; `undefined` when refused (reported). */
   const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
-    const checked = checkReference(ref, { exists: input.exists });
+    const checked = checkReference(ref, { exists: input.exists, admit: input.admit });
     if (isRefusal(checked)) {
       errors.push(refused(source, path, what, ref, checked));
       return undefined;
@@ -281,6 +285,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     slides,
     references: refModels,
     assets,
+    stylesheets,
     size: slideSize,
     transition: meta.transition ?? 'fade',
     reveal: meta.reveal ?? {},

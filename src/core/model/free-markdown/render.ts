@@ -64,7 +64,9 @@ const isMath = (token: { type: string; info: string }): boolean => token.type.st
 md.core.ruler.push('td_lines', (state) => {
   for (const block of state.tokens) {
     if (!block.map) continue;
-    if (block.type === 'html_block' || isMath(block)) block.meta = { ...block.meta, line: block.map[0] + 1 };
+    // Every block that opens an element, so a problem in it (an attribute comment's CSS, say) is
+    // placed at its own line rather than at the last raw HTML before it.
+    if (block.type === 'html_block' || isMath(block) || block.nesting === 1) block.meta = { ...block.meta, line: block.map[0] + 1 };
     if (block.type !== 'inline' || !block.children) continue;
     let line = block.map[0] + 1;
     for (const child of block.children) {
@@ -80,6 +82,8 @@ const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.html_block = (tokens, idx) => marker(tokens[idx]!) + tokens[idx]!.content;
 md.renderer.rules.html_inline = (tokens, idx) => marker(tokens[idx]!) + tokens[idx]!.content;
 md.renderer.rules.image = (tokens, idx, options, env, self) => marker(tokens[idx]!) + defaultImage(tokens, idx, options, env, self);
+const renderToken = md.renderer.renderToken.bind(md.renderer);
+md.renderer.renderToken = (tokens, idx, options) => (tokens[idx]!.nesting === 1 ? marker(tokens[idx]!) : '') + renderToken(tokens, idx, options);
 for (const type of ['math_inline', 'math_block', 'math_inline_bare_block', 'math_inline_block', 'fence']) {
   const rule = md.renderer.rules[type];
   if (rule) md.renderer.rules[type] = (tokens, idx, options, env, self) => marker(tokens[idx]!) + rule(tokens, idx, options, env, self);
