@@ -51,6 +51,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
     const bytes = writePptx({
       model: build.model,
       date,
+      // An SVG comes as the build shipped it: sanitised, so resvg reads no file (core/read/svg/).
       readAsset: (src) => {
         const entry = build.files.get(src);
         if (!entry) throw new Error(`pptx: ${src} is not among the deck's files`);

@@ -12,6 +12,7 @@ import { validateDeck } from './deck/validate.js';
 import { lintDeck } from './lint/index.js';
 import { buildModel } from './model/build-model.js';
 import type { DeckModel } from './model/types.js';
+import { ASSETS } from './base/resources.js';
 import { readDeckFile } from './read/deck-file.js';
 import { admitPictures } from './read/pictures.js';
 import type { RevealMdJson } from './read/markdown/types.js';
@@ -137,7 +138,18 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     styleFiles = css.files;
     errors.push(...css.errors);
   }
+  // The deck's SVG files, bounded and sanitised for every output; the sanitiser (jsdom) loads
+  // only for a deck that has one.
   const deckFiles = [...new Set([...model.assets, ...styleFiles])];
+  const svgFiles = deckFiles.filter((f) => /\.svgz?$/i.test(f));
+  let svgContents = new Map<string, string>();
+  if (svgFiles.length) {
+    const { checkSvgFiles } = await import('./read/svg/svg-files.js');
+    const svg = await checkSvgFiles({ files: svgFiles, shownDir: dirname(input.file), read: input.read, readBytes: input.readBytes, exists: input.exists, admit });
+    svgContents = svg.contents;
+    errors.push(...svg.errors);
+    earlyWarnings.push(...svg.warnings);
+  }
   if (errors.length) return failed(sortByPlace(errors), sortByPlace(earlyWarnings), model);
 
   // Lint reads a whole, valid deck; on a broken one its findings would be guesses.
@@ -154,6 +166,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     deckFiles,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
+  // The sanitised SVGs are shipped in place of the deck's own.
+  for (const [file, content] of svgContents) written.files.set(ASSETS + file, { content });
   return { name: input.name, files: written.files, model, errors: [], warnings };
 }
 
