@@ -58,7 +58,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
         return 'copyFrom' in entry ? readFileSync(entry.copyFrom) : Buffer.from(entry.content, 'utf8');
       },
       rasterizeSvg,
-      file: deck.file,
+      file: relative(io.cwd, deck.file) || deck.file,
     });
     const shown = relative(io.cwd, target) || target;
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
