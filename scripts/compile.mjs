@@ -16,7 +16,8 @@ const result = await build({
   packages: 'bundle',
   // playwright-core locates its own files through __dirname and is loaded only by pdf/serve
   // tests: it stays an installed package. resvg is a native module (.node), loaded by pptx only.
-  external: ['playwright-core', '@resvg/resvg-js'],
+  // jsdom (the SVG sanitiser's DOM) reads files of its own package at run time.
+  external: ['playwright-core', '@resvg/resvg-js', 'jsdom'],
   sourcemap: true,
   metafile: true,
   plugins: [lazyHelpLayout, lazyModules, yargsMainFilename],

@@ -12,8 +12,8 @@ interface Meta {
 
 const meta = JSON.parse(readFileSync(new URL('../lib/meta.json', import.meta.url), 'utf8')) as Meta;
 
-/** Every source file and external module loaded when lib/cli.js is imported, before any command runs. */
-function loadedAtStartup(): { inputs: Set<string>; externals: Set<string> } {
+/** Every source file and external module loaded when `start` (lib/cli.js: before any command runs) is imported. */
+function loadedAtStartup(start = 'lib/cli.js'): { inputs: Set<string>; externals: Set<string> } {
   const inputs = new Set<string>();
   const externals = new Set<string>();
   const seen = new Set<string>();
@@ -28,7 +28,7 @@ function loadedAtStartup(): { inputs: Set<string>; externals: Set<string> } {
       else walk(imp.path);
     }
   };
-  walk('lib/cli.js');
+  walk(start);
   return { inputs, externals };
 }
 
@@ -50,5 +50,18 @@ describe('what the CLI loads before a command runs', () => {
     }
     expect([...inputs].filter((i) => i.startsWith('src/serve/'))).toEqual([]);
     for (const mod of ['playwright-core', 'node:http']) expect(externals).not.toContain(mod);
+  });
+
+  it('leaves the SVG checks to a deck with an SVG, and the sanitiser to an SVG that is not plain', () => {
+    for (const pkg of ['saxes', 'dompurify']) expect(fromPackage(inputs, pkg), pkg).toBe(false);
+    expect([...inputs].filter((i) => i.startsWith('src/core/read/svg/'))).toEqual([]);
+    expect(externals).not.toContain('jsdom');
+    // The chunk that reads SVG files does not load the sanitiser's: jsdom takes most of a second.
+    const svgFiles = Object.keys(meta.outputs).find((chunk) => 'src/core/read/svg/svg-files.ts' in meta.outputs[chunk]!.inputs)!;
+    const withSvgFiles = loadedAtStartup(svgFiles);
+    expect(withSvgFiles.inputs).toContain('src/core/read/svg/svg-plain.ts');
+    expect(withSvgFiles.inputs).not.toContain('src/core/read/svg/svg-sanitize.ts');
+    expect(fromPackage(withSvgFiles.inputs, 'dompurify')).toBe(false);
+    expect(withSvgFiles.externals).not.toContain('jsdom');
   });
 });

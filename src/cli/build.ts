@@ -8,6 +8,7 @@ import { forEachDeck, marked, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { namesFile } from './output-target.js';
 import { count } from './plural.js';
+import { status } from './report.js';
 
 export { buildDecks, createDeckBuilder, selectDecks } from './deck-builder.js';
 
@@ -34,7 +35,7 @@ export async function runBuild(io: Io, opts: DeckOutputOptions): Promise<number>
         // A file where the output folder should be, a folder that cannot be made: exit 3, like the other exports.
         throw fileSystemError(error, join(outDir, deck.name), io.cwd);
       }
-      io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)}/index.html (${ms()} ms)${marked(build.model)}\n`);
+      io.stdout.write(status`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)}/index.html (${ms()} ms)${marked(build.model)}\n`);
     },
     // Said only when there is a previous output to leave alone.
     { failed: (deck) => (existsSync(join(resolve(io.cwd, opts.out), deck.name)) ? 'previous output left unchanged' : 'nothing written'), since: opts.since },

@@ -11,7 +11,7 @@ import { loadConfig } from '../shell/config.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { byPlace, checkReport, type CheckedDeck } from './check-report.js';
 import type { Io } from './io.js';
-import { printProblems } from './report.js';
+import { printProblems, status } from './report.js';
 import { count } from './plural.js';
 
 export interface CheckOptions {
@@ -63,7 +63,7 @@ export async function runCheck(io: Io, opts: CheckOptions): Promise<number> {
     const slides = result.slides !== undefined ? `${count(result.slides, 'slide')}, ` : '';
     const rehearsed = result.model?.rehearsals?.rehearsedSlides ? `, as rehearsed ${formatDuration(result.model.rehearsals.plannedSeconds)}` : '';
     const time = result.model && !errors ? ` · ${speakingTime(result.model.timing)}${rehearsed}` : '';
-    const line = `${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;
+    const line = status`${ok ? '✓' : '✗'} ${deck.name}: ${slides}${counts.length ? counts.join(', ') : 'no problems'}${time}\n`;
     (ok ? io.stdout : io.stderr).write(line);
   }
   return failed;

@@ -9,7 +9,7 @@ import type { DeckBuild } from '../core/pipeline.js';
 import type { DeckLocation } from '../shell/decks.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import type { Io } from './io.js';
-import { printProblems } from './report.js';
+import { printProblems, status } from './report.js';
 import { count } from './plural.js';
 
 export type BuiltDeck = DeckBuild & { model: DeckModel };
@@ -47,7 +47,7 @@ export async function forEachDeck(
     const build = await builder.build(deck);
     if (build.errors.length || !build.model) {
       printProblems(io, [...build.warnings, ...build.errors], debug);
-      io.stderr.write(`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof failed === 'string' ? failed : failed(deck)}\n`);
+      io.stderr.write(status`✗ ${deck.name}: ${count(build.errors.length, 'problem')}; ${typeof failed === 'string' ? failed : failed(deck)}\n`);
       problems.push(...build.errors);
       continue;
     }

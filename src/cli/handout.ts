@@ -10,7 +10,7 @@ import { selectDecks } from './deck-builder.js';
 import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, status, useColor } from './report.js';
 import { count } from './plural.js';
 
 export type HandoutFormat = 'html' | 'md';
@@ -49,6 +49,6 @@ export function runHandout(io: Io, opts: HandoutOptions): Promise<number> {
     const sections = build.model.slides.filter((s) => s.layout === 'section').length;
     const inSections = sections ? ` in ${count(sections, 'section')}` : '';
     const changes = build.model.changes ? `, with the changes since ${build.model.changes.since}` : '';
-    io.stdout.write(`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections}${changes} → ${shownPath(io.cwd, target)}\n`);
+    io.stdout.write(status`✓ ${deck.name}: handout of ${count(build.model.slides.length, 'slide')}${inSections}${changes} → ${shownPath(io.cwd, target)}\n`);
   }, { since: opts.since });
 }

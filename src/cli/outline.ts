@@ -10,7 +10,7 @@ import { formatDuration } from '../core/model/timing.js';
 import { createDeckBuilder, selectDecks } from './deck-builder.js';
 import { speakingTime } from './check.js';
 import type { Io } from './io.js';
-import { printProblems, terminalSafe } from './report.js';
+import { printProblems, status, terminalSafe } from './report.js';
 import { count } from './plural.js';
 
 const TITLE_WIDTH = 56;
@@ -24,7 +24,7 @@ export async function runOutline(io: Io, opts: { decks: string[]; cli: SettingsL
     const result = await builder.build(deck);
     if (result.errors.length || !result.model) {
       printProblems(io, result.errors, opts.debug);
-      io.stderr.write(`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${quoteArg(deck.name)})\n`);
+      io.stderr.write(status`✗ ${deck.name}: fix the errors above to see its outline (talkdeck check ${quoteArg(deck.name)})\n`);
       problems.push(...result.errors);
       continue;
     }

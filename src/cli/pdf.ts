@@ -17,7 +17,7 @@ import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
 import { progressLine } from './progress.js';
 import { sourceDateEpoch } from './source-date.js';
-import { formatProblem, printProblems, useColor } from './report.js';
+import { formatProblem, printProblems, status, useColor } from './report.js';
 import { count } from './plural.js';
 
 export interface PdfOptions extends DeckOutputOptions {
@@ -82,7 +82,7 @@ export async function runPdf(io: Io, opts: PdfOptions): Promise<number> {
         }
         writeFileAtomic({ ...destination, content: await stampPdf(printed.pdf, pdfInfoFor(build.model, date)) });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        io.stdout.write(`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${shownPath(io.cwd, target)} (${seconds} s)\n`);
+        io.stdout.write(status`✓ ${deck.name}: ${count(printed.slides, 'slide')} → ${shownPath(io.cwd, target)} (${seconds} s)\n`);
       } finally {
         progress.done();
         rmSync(tmp, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { forEachDeck, type DeckOutputOptions } from './each-deck.js';
 import type { Io } from './io.js';
 import { outputTargets } from './output-target.js';
 import { count } from './plural.js';
-import { printProblems } from './report.js';
+import { printProblems, status } from './report.js';
 import { sourceDateEpoch } from './source-date.js';
 
 /** Whether a file is a .pptx talkdeck wrote: its docProps/app.xml names talkdeck as the application. */
@@ -52,6 +52,7 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       model: build.model,
       source: build.source,
       date,
+      // An SVG comes as the build shipped it: sanitised, so resvg reads no file (core/read/svg/).
       readAsset: (src) => {
         const entry = build.files.get(src);
         const remote = entry ? undefined : build.model.remote.find((r) => r.url === src);
@@ -61,12 +62,12 @@ export async function runPptx(io: Io, opts: DeckOutputOptions): Promise<number> 
       },
       rasterizeSvg,
       readFont: (file) => readFileSync(join(fontsRoot(), file)),
-      file: deck.file,
+      file: relative(io.cwd, deck.file) || deck.file,
     });
     printProblems(io, warnings, opts.debug);
     const shown = shownPath(io.cwd, target);
     writeFileAtomic({ target, content: bytes, force: opts.force, cwd: io.cwd, isOurs: isTalkdeckPptx });
     const notes = build.model.slides.filter((s) => s.notesHtml?.trim()).length;
-    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);
+    io.stdout.write(status`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')}, ${notes} with notes → ${shown}\n`);
   });
 }

@@ -65,6 +65,16 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066
 /** What talkdeck itself writes: colours (SGR `\x1b[…m`) and the progress line's `\r\x1b[K`. */
 const OWN_SEQUENCE = /^(\x1b\[[0-9;]*[mK]|\r\x1b\[K)/;
 
+/**
+ * A status line (`✓ deck: 3 slides → dist/deck/index.html`): the template's own text as written,
+ * every value put into it on one line with its control characters shown as escapes. The values
+ * are names from the disk — a deck's folder, an output path — and a folder name may hold ESC or a
+ * line feed, which the stream filter below would let through as colour or a new line.
+ */
+export function status(strings: TemplateStringsArray, ...values: unknown[]): string {
+  return strings.reduce((out, text, i) => out + text + (i < values.length ? terminalSafe(String(values[i]), { multiline: false }) : ''), '');
+}
+
 /** An output stream whose every write is made terminal-safe, keeping talkdeck's own colours. */
 export function safeOutput(out: Output): Output {
   return {

@@ -21,7 +21,7 @@ import { formatDuration } from '../core/model/timing.js';
 import { SourceFiles } from '../serve/source-files.js';
 import { watchFolders, type Watcher } from '../serve/watch.js';
 import type { Io } from './io.js';
-import { formatProblem, printProblems, useColor } from './report.js';
+import { formatProblem, printProblems, status, useColor } from './report.js';
 import { count } from './plural.js';
 
 export interface ServeOptions {
@@ -93,20 +93,20 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
         if (waited < MISSING_GRACE_MS) return rebuilds.retryIn(MISSING_GRACE_MS - waited);
         if (!site.showProblems([live(result.error)])) return;
         print(result.error);
-        io.stderr.write(`✗ ${time()} ${deck.name}: ${stillServing()}\n`);
+        io.stderr.write(status`✗ ${time()} ${deck.name}: ${stillServing()}\n`);
         return;
       }
       case 'failed': {
         printWarnings(result.warnings);
         printProblems(io, result.errors, opts.debug);
         const n = result.errors.length;
-        io.stderr.write(`✗ ${time()} ${deck.name}: ${count(n, 'problem')}; ${stillServing()}\n`);
+        io.stderr.write(status`✗ ${time()} ${deck.name}: ${count(n, 'problem')}; ${stillServing()}\n`);
         site.showProblems(result.errors.map(live));
         return;
       }
       case 'built': {
         printWarnings(result.build.warnings);
-        const done = `✓ ${time()} ${deck.name}: ${count(result.build.model?.slides.length ?? 0, 'slide')} in ${result.ms} ms`;
+        const done = status`✓ ${time()} ${deck.name}: ${count(result.build.model?.slides.length ?? 0, 'slide')} in ${result.ms} ms`;
         if (!result.outputChanged) {
           site.showProblems([]);
           io.stdout.write(`${done}, output unchanged\n`);
@@ -162,7 +162,7 @@ export async function runServe(io: Io, opts: ServeOptions, stop: AbortSignal): P
       onRefused: (path) => {
         if (refused.has(path)) return;
         refused.add(path);
-        io.stderr.write(`warning: not serving ${shown(io, path)}: it links to a file outside the deck folder\n`);
+        io.stderr.write(status`warning: not serving ${shown(io, path)}: it links to a file outside the deck folder\n`);
       },
       onError: (error) => io.stderr.write(`talkdeck: internal error while serving a request:\n${stackOf(error)}\n`),
     });
@@ -197,13 +197,13 @@ function chooseDeck(io: Io, name: string | undefined): DeckLocation {
 }
 
 function printBanner(io: Io, deck: DeckLocation, server: RunningServer, host: string, folders: string[]): void {
-  io.stdout.write(`\n  ${deck.name} → ${server.url}\n`);
+  io.stdout.write(status`\n  ${deck.name} → ${server.url}\n`);
   if (!isLoopback(host)) {
     const elsewhere = host === '0.0.0.0' || host === '::' ? networkAddresses() : [host];
     for (const address of elsewhere) io.stdout.write(`  ${' '.repeat(deck.name.length)}   ${urlOf(address, server.port)} (network)\n`);
     io.stdout.write('  Other computers on the network can open the deck.\n');
   }
-  io.stdout.write(`\n  Watching ${folders.map((f) => `${shown(io, f)}/`).join(' and ')}; saving a file reloads the browser.\n`);
+  io.stdout.write(status`\n  Watching ${folders.map((f) => `${shown(io, f)}/`).join(' and ')}; saving a file reloads the browser.\n`);
   io.stdout.write('  Press Ctrl-C to stop.\n\n');
 }
 

@@ -11,7 +11,7 @@ import { selectDecks } from './deck-builder.js';
 import { forEachDeck, marked, type DeckOutputOptions } from './each-deck.js';
 import { outputTargets } from './output-target.js';
 import type { Io } from './io.js';
-import { formatProblem, useColor } from './report.js';
+import { formatProblem, status, useColor } from './report.js';
 import { count } from './plural.js';
 
 export function runSingleFileBuild(io: Io, opts: DeckOutputOptions): Promise<number> {
@@ -24,6 +24,6 @@ export function runSingleFileBuild(io: Io, opts: DeckOutputOptions): Promise<num
     const target = targetFor(deck.name);
     writeFileAtomic({ target, content: html, force: opts.force, cwd: io.cwd, isOurs: (b) => isTalkdeckHtml(b.toString('utf8')) });
     const size = (Buffer.byteLength(html) / 1e6).toFixed(1);
-    io.stdout.write(`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)} (${size} MB)${marked(build.model)}\n`);
+    io.stdout.write(status`✓ ${deck.name}: ${count(build.model.slides.length, 'slide')} → ${shownPath(io.cwd, target)} (${size} MB)${marked(build.model)}\n`);
   }, { since: opts.since });
 }

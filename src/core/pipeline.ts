@@ -19,7 +19,9 @@ import { measuredPace, type RehearsalFile } from './model/rehearsals.js';
 import type { DeckModel } from './model/types.js';
 import type { ContentHash } from './diff/slide-content.js';
 import type { SourceFile } from './base/source.js';
+import { ASSETS } from './base/resources.js';
 import { readDeckFile } from './read/deck-file.js';
+import { admitPictures } from './read/pictures.js';
 import type { RevealMdJson } from './read/markdown/types.js';
 import type { Renderer } from './write/html/renderer.js';
 import type { OutputFile } from './write/output-file.js';
@@ -45,6 +47,11 @@ export interface ModelInput {
   text: string;
   /** Whether a file exists, relative to the deck folder (and really inside it, links resolved). */
   exists: (relativePath: string) => boolean;
+  /**
+   * Reads up to `limit` bytes of a file of the deck folder (all of it without); only asked for
+   * files `exists` accepted. Without it pictures are not measured (an earlier version, for a comparison).
+   */
+  readBytes?: ((relativePath: string, limit?: number) => Uint8Array) | undefined;
   /** `reveal-md.json` files for a Markdown deck, lowest precedence first (working folder, deck folder). */
   revealMdJson?: RevealMdJson[] | undefined;
   /** What the shell noticed while finding the deck (a `deck.md` that `deck.yaml` takes precedence over). */
@@ -63,6 +70,8 @@ export interface ModelInput {
 export interface DeckInput extends ModelInput {
   /** Reads a file of the deck folder as text (style.css); only asked for files `exists` accepted. */
   read: (relativePath: string) => string;
+  /** Reads up to `limit` bytes of a file of the deck folder (all of it without); only asked for files `exists` accepted. */
+  readBytes: (relativePath: string, limit?: number) => Uint8Array;
   roots: AssetRoots;
   renderer: Renderer;
   /**
@@ -130,6 +139,8 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     );
   }
 
+  // A picture too large to decode is refused where it is named (base/resources.ts, read/pictures.ts).
+  const admit = input.readBytes ? admitPictures(input.readBytes) : undefined;
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
   const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
@@ -152,6 +163,7 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     meta,
     slides: validation.slides,
     exists: input.exists,
+    admit,
     maps: needsMap ? await import('./model/map/world-map.js') : undefined,
     charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
     freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
@@ -175,16 +187,31 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     warnings,
   });
   if (!model || !lint) return failed(sortByPlace(errors), earlyWarnings);
-  // The deck's CSS follows the same resource rule as deck.yaml, and its problems are reported with
-  // the deck's; the CSS parser loads only for a deck that has a style.css.
+  const admit = admitPictures(input.readBytes);
+  // The deck's CSS — style.css and the style sheets free Markdown loads — follows the same
+  // resource rule as deck.yaml, and its problems are reported with the deck's; the CSS parser
+  // loads only for a deck that has a style sheet.
   const deckStyle = input.exists(DECK_STYLE);
+  const sheets = [...new Set([...(deckStyle ? [DECK_STYLE] : []), ...(model.stylesheets ?? []), ...model.assets.filter((f) => /\.css$/i.test(f))])];
   let styleFiles: string[] = [];
-  if (deckStyle) {
+  if (sheets.length) {
     const { checkStylesheets } = await import('./read/css/stylesheet.js');
-    const css = checkStylesheets({ entry: DECK_STYLE, shownDir: dirname(input.file), exists: input.exists, read: input.read });
+    const css = checkStylesheets({ entries: sheets, shownDir: dirname(input.file), exists: input.exists, read: input.read, admit });
     styleFiles = css.files;
     errors.push(...css.errors);
     for (const r of css.remote) model.remote.push({ ...r, slide: undefined, path: [] });
+  }
+  // The deck's SVG files, bounded and sanitised for every output; the sanitiser (jsdom) loads
+  // only for a deck that has one.
+  const deckFiles = [...new Set([...model.assets, ...styleFiles])];
+  const svgFiles = deckFiles.filter((f) => /\.svgz?$/i.test(f));
+  let svgContents = new Map<string, string>();
+  if (svgFiles.length) {
+    const { checkSvgFiles } = await import('./read/svg/svg-files.js');
+    const svg = await checkSvgFiles({ files: svgFiles, shownDir: dirname(input.file), read: input.read, readBytes: input.readBytes, exists: input.exists, admit });
+    svgContents = svg.contents;
+    errors.push(...svg.errors);
+    earlyWarnings.push(...svg.warnings);
   }
   const lintInput = { model, source: lint.source, meta: lint.meta, slides: lint.slides, timing: lint.settings.timing };
   if (errors.length) {
@@ -217,10 +244,12 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     renderer: input.renderer,
     roots: input.roots,
     deckStyle,
-    deckFiles: [...new Set([...model.assets, ...styleFiles])],
+    deckFiles,
     talkdeckVersion: input.talkdeckVersion,
   });
   if ('errors' in written) return failed(written.errors, warnings, model);
+  // The sanitised SVGs are shipped in place of the deck's own.
+  for (const [file, content] of svgContents) written.files.set(ASSETS + file, { content });
   return { name: input.name, files: written.files, model, slides, errors: [], warnings, source: lint.source };
 }
 

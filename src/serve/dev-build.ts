@@ -139,6 +139,11 @@ export function createDevBuilder(opts: DevBuilderOptions): DevBuilder {
           attempt.copies.set(join(deck.dir, path), stat(join(deck.dir, path)));
           return input.read(path);
         },
+        // Pictures the build measures, and those an SVG embeds, are compared the same way.
+        readBytes: (path, limit) => {
+          attempt.copies.set(join(deck.dir, path), stat(join(deck.dir, path)));
+          return input.readBytes(path, limit);
+        },
       });
       last = attempt;
       if (build.errors.length) return { kind: 'failed', errors: build.errors, warnings: build.warnings, ms: ms() };

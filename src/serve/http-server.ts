@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { lookup } from 'mrmime';
 import { TalkdeckError } from '../core/base/errors.js';
 import type { LiveEvents } from './live-events.js';
@@ -35,10 +36,10 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const loopback = isLoopback(opts.host);
+  const hostAllowed = hostCheck(opts.host);
   const server = createServer((req, res) => {
     try {
-      handle(req, res, opts, loopback);
+      handle(req, res, opts, hostAllowed);
     } catch (error) {
       // A bug must not take the server down while someone is presenting from it.
       if (!res.headersSent) text(res, 500, 'Internal error in talkdeck serve');
@@ -104,10 +105,12 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   }
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, opts: ServerOptions, loopback: boolean): void {
-  // A web page could point a name it owns at 127.0.0.1 (DNS rebinding) and read the deck:
-  // when we listen on loopback only, only loopback names may ask.
-  if (loopback && !isLoopbackHostHeader(req.headers.host)) return text(res, 403, 'Forbidden host');
+function handle(req: IncomingMessage, res: ServerResponse, opts: ServerOptions, hostAllowed: (header: string | undefined) => boolean): void {
+  // A web page could point a name it owns at this computer (DNS rebinding) and read the deck:
+  // only the names the server listens on may ask.
+  if (!hostAllowed(req.headers.host)) {
+    return text(res, 403, 'Forbidden host: talkdeck serve answers only the names it listens on; start it with --host <name> to be reached by another name');
+  }
   if (opts.rehearsals && (req.url ?? '').split('?', 1)[0] === REHEARSALS_PATH) return opts.rehearsals.handle(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
@@ -206,8 +209,28 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function isLoopbackHostHeader(header: string | undefined): boolean {
-  if (!header) return false;
-  const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '');
-  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+/**
+ * Which Host headers a server bound to `host` answers: loopback names always; an explicit host
+ * adds itself (`--host 192.168.1.5`, `--host mybox.lan`); a wildcard (`0.0.0.0`, `::`) adds what
+ * other computers reach this one by — its addresses, read again on each request as networks come
+ * and go, and its name. A name some web page owns never matches: that is the DNS-rebinding attack.
+ */
+export function hostCheck(host: string): (header: string | undefined) => boolean {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const explicit = wildcard || isLoopback(host) ? undefined : asHostName(host);
+  return (header) => {
+    if (!header) return false;
+    const name = (header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.replace(/:\d+$/, '')).toLowerCase();
+    if (name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name)) return true;
+    if (explicit !== undefined) return name === explicit;
+    if (!wildcard) return false;
+    const own = hostname().toLowerCase();
+    if (name === own || name === `${own}.local`) return true;
+    return Object.values(networkInterfaces()).some((list) => list?.some((a) => asHostName(a.address) === name));
+  };
+}
+
+/** A host as it appears in a Host header: lower case, an IPv6 address in brackets. */
+function asHostName(host: string): string {
+  return (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host).toLowerCase();
 }

@@ -1,5 +1,5 @@
 /** Finding decks on disk and reading one into the pure core's input. */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from '../core/base/encoding.js';
 import { TalkdeckError } from '../core/base/errors.js';
@@ -210,6 +210,7 @@ export function deckInput(deck: DeckLocation, cwd: string, renderer: Renderer, t
   return {
     ...modelInput(deck, cwd, text),
     read: (rel) => readInDeck(deck, rel, cwd),
+    readBytes: (rel, limit) => readBytesInDeck(deck, rel, cwd, limit),
     roots: {
       reveal: revealRoot(),
       themes: join(builtinTemplatesDir(), 'themes'),
@@ -253,6 +254,24 @@ function readInDeck(deck: DeckLocation, rel: string, cwd: string): string {
   const full = join(deck.dir, rel);
   try {
     return readFileSync(full, 'utf8');
+  } catch (cause) {
+    const file = relative(cwd, full) || full;
+    throw new TalkdeckError({ code: 'io', file, message: `Could not read ${file}: ${(cause as Error).message}`, hint: 'check the file permissions', cause });
+  }
+}
+
+/** Up to `limit` bytes of a deck file (a picture's header), or all of it. */
+function readBytesInDeck(deck: DeckLocation, rel: string, cwd: string, limit?: number): Uint8Array {
+  const full = join(deck.dir, rel);
+  try {
+    if (limit === undefined) return readFileSync(full);
+    const fd = openSync(full, 'r');
+    try {
+      const buffer = Buffer.alloc(limit);
+      return buffer.subarray(0, readSync(fd, buffer, 0, limit, 0));
+    } finally {
+      closeSync(fd);
+    }
   } catch (cause) {
     const file = relative(cwd, full) || full;
     throw new TalkdeckError({ code: 'io', file, message: `Could not read ${file}: ${(cause as Error).message}`, hint: 'check the file permissions', cause });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_PRINTED, terminalSafe } from '../../src/cli/report.js';
+import { MAX_PRINTED, status, terminalSafe } from '../../src/cli/report.js';
 import { crashSigns, measuredTalkdeck } from './helpers.js';
 
 describe('terminalSafe', () => {
@@ -21,6 +21,29 @@ describe('terminalSafe', () => {
     const json = JSON.stringify({ t: 'x\u202ey\x9b\x1b' });
     expect(JSON.parse(terminalSafe(json, { keepColors: true }))).toEqual({ t: 'x\u202ey\x9b\x1b' });
   });
+});
+
+describe('status lines', () => {
+  it('keep their own text and show the values put into them on one line, escaped', () => {
+    expect(status`✓ ${'a\x1b[31mb\nc'}: ${3} slides\n`).toBe('✓ a\\x1b[31mb\\x0ac: 3 slides\n');
+  });
+
+  // Issue 23: a folder name with ESC or a line feed was printed raw in the ✓ line, so the
+  // stream filter took `\x1b[31m` for talkdeck's own colour and the line break for its own.
+  const dir = mkdtempSync(join(tmpdir(), 'talkdeck-names-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const name = 'ev\x1b[31mil\nname';
+  mkdirSync(join(dir, 'content', name), { recursive: true });
+  writeFileSync(join(dir, 'content', name, 'deck.yaml'), 'title: T\nlang: en\nslides:\n  - title: A\n    points: [a]\n    notes: n\n');
+  const shown = 'ev\\x1b[31mil\\x0aname';
+  for (const command of [['build'], ['check'], ['build', '--single-file'], ['handout'], ['pptx'], ['init', `x${name}`]]) {
+    it(`${command.join(' ')} shows the folder's name with its controls as escapes`, () => {
+      const run = measuredTalkdeck(dir, command);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(/\x1b|(^|\n)name/);
+      expect(run.stdout.split('\n').find((l) => l.startsWith('✓ '))).toContain(shown);
+    });
+  }
 });
 
 describe('check --format json', () => {

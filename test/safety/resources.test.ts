@@ -129,6 +129,14 @@ describe('the same rule in every command', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
+  it('the single file carries every file free Markdown loads (CSS, data-src, srcset, SVG href) as data URIs', () => {
+    const dir = projectFor('md-html-local-loads', { code: 0 });
+    expect(talkdeck(dir, ['build', '--single-file']).code).toBe(0);
+    const html = readFileSync(join(dir, 'dist/md-html-local-loads.html'), 'utf8');
+    expect(html.match(/assets\/[^"')\s]*/g) ?? []).toEqual([]);
+    expect(html).toContain('data-src="data:image/png;base64,');
+  });
+
   it('a contained deck gives its inline images to the single file and the HTML handout as data URIs', () => {
     const dir = projectFor('md-image-local', { code: 0 });
     for (const args of [['build', '--single-file'], ['handout']]) expect(talkdeck(dir, args).code).toBe(0);

@@ -1,5 +1,6 @@
 import { quoteArg } from '../../core/base/quote-arg.js';
 import type { CommandSpec } from '../command.js';
+import { status } from '../report.js';
 
 export const importCommand: CommandSpec = {
   command: 'import <deck>',
@@ -24,9 +25,9 @@ export const importCommand: CommandSpec = {
     const result = importDeckFile(String(a.deck), typeof a.out === 'string' ? a.out : undefined, io.cwd);
     const color = useColor(io.stderr, io.env);
     for (const w of result.warnings) io.stderr.write(formatProblem(w, { color }, io.cwd, Boolean(a.debug)) + '\n');
-    for (const f of result.copied) io.stdout.write(`  copied  ${shownPath(io.cwd, f)}\n`);
+    for (const f of result.copied) io.stdout.write(status`  copied  ${shownPath(io.cwd, f)}\n`);
     const shown = quoteArg(shownPath(io.cwd, result.deckFile));
-    io.stdout.write(`  created ${shown}\n✓ Imported. Next: talkdeck check ${shown} · talkdeck build ${shown}\n`);
+    io.stdout.write(status`  created ${shown}\n✓ Imported. Next: talkdeck check ${shown} · talkdeck build ${shown}\n`);
     return 0;
   },
 };

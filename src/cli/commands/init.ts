@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { quoteArg } from '../../core/base/quote-arg.js';
 import type { CommandSpec } from '../command.js';
+import { status } from '../report.js';
 
 export const initCommand: CommandSpec = {
   command: 'init [dir]',
@@ -18,11 +19,11 @@ export const initCommand: CommandSpec = {
     const target = resolve(io.cwd, String(a.dir));
     const files = planScaffold(target, a.lang === 'de' ? 'de' : 'en', Boolean(a.markdown));
     writeScaffold(files, io.cwd);
-    for (const f of files) io.stdout.write(`  created ${relative(io.cwd, f.path)}\n`);
+    for (const f of files) io.stdout.write(status`  created ${relative(io.cwd, f.path)}\n`);
     const where = relative(io.cwd, target);
     // In the deck's own folder the commands need no argument: they find deck.yaml there.
     const next = where ? ` ${quoteArg(where)}` : '';
-    io.stdout.write(`✓ New deck in ${where ? quoteArg(where) : 'this folder'}. Next: talkdeck check${next} · talkdeck build${next}\n`);
+    io.stdout.write(status`✓ New deck in ${where ? quoteArg(where) : 'this folder'}. Next: talkdeck check${next} · talkdeck build${next}\n`);
     return 0;
   },
 };

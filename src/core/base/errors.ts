@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'markdown'
   | 'unknown-country'
   | 'unsupported-image'
+  | 'image-too-large'
   | 'table-shape'
   | 'chart-shape'
   | 'chart-negative'
@@ -132,5 +133,5 @@ export class TalkdeckErrors extends Error {
 export function exitCodeFor(errors: readonly TalkdeckError[]): number {
   const real = errors.filter((e) => e.severity === 'error');
   if (real.length === 0) return 0;
-  return Math.max(...real.map((e) => e.exitCode));
+  return real.reduce((max, e) => Math.max(max, e.exitCode), 0);
 }

@@ -24,11 +24,17 @@ export interface LocalFile {
 
 /** Why a reference is refused, without its place: the caller knows where it was written. */
 export interface Refusal {
-  code: Extract<ErrorCode, 'missing-file' | 'remote-resource'>;
+  code: Extract<ErrorCode, 'missing-file' | 'remote-resource' | 'image-too-large'>;
   /** Completes "<what> `ref` …", e.g. "is a remote URL". */
   reason: string;
   hint: string;
 }
+
+/**
+ * A further say on a file the rule accepts, from what the pipeline knows of its content (a
+ * picture too large to decode, say): a refusal, or undefined to accept it.
+ */
+export type Admit = (relativePath: string) => Refusal | undefined;
 
 /** A `data:` URI or an in-page `#fragment`: loads nothing, so CSS may keep it (only CSS asks). */
 export interface Embedded {
@@ -41,11 +47,19 @@ export const ASSETS = 'assets/';
 const HINT_LOCAL = 'put the file in the deck folder (next to deck.yaml, e.g. images/figure.svg) and give its path relative to that folder';
 
 /**
+ * Files a browser opens as a page that runs script. None is ever copied into the output: framed,
+ * or opened from a link, it would run beside the deck — under `talkdeck serve` on the deck's own
+ * origin, where it can read the speaker notes.
+ */
+const DOCUMENT = /\.(html?|xht(ml)?|shtml|mht(ml)?|xml|xslt?)$/i;
+const HINT_NO_PAGE = 'show it as a picture (an image slide, or ![alt](file.svg)) or link to it with <a href>; only pages from the web can be framed, and their address is reported by remote-resource';
+
+/**
  * Decides from the reference's text alone. `base` is the folder of the file that makes the
  * reference, relative to the deck folder (`''` for deck.yaml, `css` for css/extra.css).
  * `allowEmbedded` accepts `data:` URIs and bare fragments (CSS `url(#filter)`).
  */
-export function localReference(ref: string, opts: { base?: string; allowEmbedded?: boolean } = {}): LocalFile | Refusal | Embedded {
+export function localReference(ref: string, opts: { base?: string; allowEmbedded?: boolean; frame?: boolean } = {}): LocalFile | Refusal | Embedded {
   // Control characters (NUL above all) never belong in a path; they also garble terminals.
   const control = /[\u0000-\u001f\u007f]/.exec(ref)?.[0];
   if (control !== undefined) {
@@ -87,16 +101,22 @@ export function localReference(ref: string, opts: { base?: string; allowEmbedded
     } else if (segment !== '' && segment !== '.') path.push(segment);
   }
   if (!path.length || raw.endsWith('/')) return refuse('missing-file', 'names a folder, not a file', HINT_LOCAL);
-  return { path: path.join('/'), url: path.map(encodeURIComponent).join('/') };
+  const file = path.join('/');
+  if (DOCUMENT.test(file)) return refuse('missing-file', 'is a page of the deck folder: it would run its own scripts beside the deck', HINT_NO_PAGE);
+  // `frame`: what loads it is a frame (`<iframe>`, `<object>`, `<embed>`, a background or preview
+  // frame of reveal.js), where an SVG runs its scripts too.
+  if (opts.frame) return refuse('missing-file', 'is a file of the deck folder in a frame, where an SVG or page runs its own scripts beside the deck', HINT_NO_PAGE);
+  return { path: file, url: path.map(encodeURIComponent).join('/') };
 }
 
 /** The whole rule: `localReference`, then whether the file is really there, inside the deck folder. */
 export function checkReference(
   ref: string,
-  opts: { base?: string; allowEmbedded?: boolean; exists: (relativePath: string) => boolean },
+  opts: { base?: string; allowEmbedded?: boolean; frame?: boolean; exists: (relativePath: string) => boolean; admit?: Admit | undefined },
 ): LocalFile | Refusal | Embedded {
   const decided = localReference(ref, opts);
-  if (!isLocal(decided) || opts.exists(decided.path)) return decided;
+  if (!isLocal(decided)) return decided;
+  if (opts.exists(decided.path)) return opts.admit?.(decided.path) ?? decided;
   return refuse(
     'missing-file',
     'not found in the deck folder',

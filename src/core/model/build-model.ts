@@ -15,7 +15,7 @@ import { assignIds, RESERVED_ID_PREFIX } from './slug.js';
 import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
-import { ASSETS, checkReference, isRefusal } from '../base/resources.js';
+import { ASSETS, checkReference, isRefusal, type Admit } from '../base/resources.js';
 import { errorAt, lineIn, locate, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { slideFingerprint } from './fingerprint.js';
@@ -36,6 +36,8 @@ export interface ModelInput {
   slides: ValidatedSlide[];
   /** Whether a file exists, relative to the deck folder; injected so the core stays pure. */
   exists: (relativePath: string) => boolean;
+  /** Whether a file the deck loads may be shown (a picture's size); see base/resources.ts. */
+  admit?: Admit | undefined;
   /** Needed when the deck has a map slide. */
   maps?: MapRenderer | undefined;
   /** Needed when the deck has a chart slide. */
@@ -52,8 +54,11 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   const errors: TalkdeckError[] = [];
   const warnings: TalkdeckError[] = [];
   const assets: string[] = [];
+  const stylesheets: string[] = [];
   const remote: RemoteResourceModel[] = [];
   const uses = { code: false, math: false };
+  // The deck's formulas share one budget (free-markdown/render.ts MATH_BUDGET).
+  const math = { formulas: 0, characters: 0 };
 
   // Free-Markdown bodies first: their first heading names the slide when it has no title.
   const bodies = new Map<number, FreeMarkdown>();
@@ -64,15 +69,17 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
-      resource: (given, kind) => {
-        const checked = checkReference(given, { exists: input.exists });
-        if (isRefusal(checked)) return { problem: `${kind} \`${given}\` ${checked.reason}`, hint: checked.hint };
+      resource: (given, use) => {
+        const checked = checkReference(given, { exists: input.exists, frame: use.frame, admit: input.admit });
+        if (isRefusal(checked)) return { problem: `${use.label} \`${given}\` ${checked.reason}`, hint: checked.hint };
         if (!('path' in checked)) return { href: given };
         if (!assets.includes(checked.path)) assets.push(checked.path);
+        if (use.stylesheet && !stylesheets.includes(checked.path)) stylesheets.push(checked.path);
         return { href: ASSETS + checked.url };
       },
       attributes: slide.attributes,
       attributeLines: Object.fromEntries(Object.keys(slide.attributes ?? {}).map((name) => [name, locate(source, ['slides', index, 'attributes', name]).line - first + 1])),
+      math,
     });
     bodies.set(index, body);
     uses.code ||= body.uses.code;
@@ -103,7 +110,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
    * names it); `undefined` when refused (reported).
    */
   const resource = (ref: string, path: KeyPath, what: string): string | undefined => {
-    const checked = checkReference(ref, { exists: input.exists });
+    const checked = checkReference(ref, { exists: input.exists, admit: input.admit });
     if (isRefusal(checked) && checked.code === 'remote-resource') {
       const at = locate(source, path);
       const slide = path[0] === 'slides' && typeof path[1] === 'number' ? path[1] + 1 : undefined;
@@ -304,6 +311,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
     slides,
     references: refModels,
     assets,
+    stylesheets,
     size: slideSize,
     transition: meta.transition ?? 'fade',
     reveal: meta.reveal ?? {},

@@ -21,6 +21,7 @@ import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { ChartKind } from '../deck/fields.js';
 import { fractionDigits, numberFormat } from '../base/number-format.js';
+import { maxOf, minOf } from '../base/extent.js';
 
 export { fractionDigits, numberFormat };
 
@@ -74,8 +75,8 @@ export function chartDomain(input: Pick<ChartInput, 'kind' | 'series' | 'min' | 
     input.kind === 'stacked'
       ? input.categories.map((_, c) => input.series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0))
       : input.series.flatMap((s) => s.values);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = minOf(values);
+  const hi = maxOf(values);
   let min = input.min ?? (input.kind === 'line' ? Math.min(0, lo) : Math.min(0, lo));
   let max = input.max ?? Math.max(0, hi);
   if (min === max) max = min + 1;
@@ -107,7 +108,7 @@ function wrap(label: string, width: number, font: number): string[] {
   let bestWidth = Infinity;
   for (let i = 1; i < words.length; i++) {
     const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
-    const w = Math.max(...lines.map((l) => textWidth(l, font)));
+    const w = maxOf(lines.map((l) => textWidth(l, font)));
     if (w < bestWidth) {
       best = lines;
       bestWidth = w;
@@ -146,8 +147,8 @@ function draw(input: ChartInput): ChartDrawing {
   const unit = input.unit;
 
   if (kind === 'hbar') {
-    const labelWidth = Math.min(W * 0.38, Math.max(...categories.map((c) => textWidth(c, CATEGORY_FONT))) + 16);
-    const widest = Math.max(...series.flatMap((s) => s.values.map((v) => textWidth(fmt.format(v)))));
+    const labelWidth = Math.min(W * 0.38, maxOf(categories.map((c) => textWidth(c, CATEGORY_FONT))) + 16);
+    const widest = maxOf(series.flatMap((s) => s.values.map((v) => textWidth(fmt.format(v)))));
     const left = labelWidth;
     const right = W - Math.max(16, widest + 12);
     const top = unit ? 34 : 8;
@@ -184,10 +185,10 @@ function draw(input: ChartInput): ChartDrawing {
       });
     });
   } else {
-    const tickWidth = Math.max(...tickLabels.map((t) => textWidth(t)));
+    const tickWidth = maxOf(tickLabels.map((t) => textWidth(t)));
     const left = tickWidth + 14;
     const lastLabels = kind === 'line' && series.length > 1;
-    const endWidth = lastLabels ? Math.max(...series.map((s) => textWidth(fmt.format(s.values.at(-1)!)))) + 16 : 8;
+    const endWidth = lastLabels ? maxOf(series.map((s) => textWidth(fmt.format(s.values.at(-1)!)))) + 16 : 8;
     const right = W - endWidth;
     const top = unit ? 34 : 14;
     const twoLines = (bw: number): boolean => categories.some((c) => wrap(c, bw, CATEGORY_FONT).length > 1);

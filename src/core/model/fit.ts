@@ -8,6 +8,7 @@ import { plainText } from '../base/markdown.js';
 import type { NormalSlide } from '../deck/layouts.js';
 import type { Point } from '../deck/fields.js';
 import type { DeckModel, ReferenceModel } from './types.js';
+import { maxOf } from '../base/extent.js';
 
 /**
  * Average advance of a glyph in Source Sans 3, in em, by weight (400, 600, 700). Calibrated
@@ -124,7 +125,7 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number, page: P
           const note = f.note ? lineCount(f.note, 22, inner) * 22 * 1.3 + 6 : 0;
           return 6 + 40 + value + label + note;
         });
-        height += Math.max(...cards) + (row ? 28 : 0);
+        height += maxOf(cards) + (row ? 28 : 0);
       }
       return height;
     }
@@ -148,9 +149,9 @@ function bodyHeight(slide: NormalSlide, model: DeckModel, index: number, page: P
 
 /** A table's column widths the way a browser's auto layout roughly shares them out. */
 function tableColumns(cells: string[][], page: Page): { widths: number[]; minimum: number } {
-  const natural = cells[0]!.map((_, c) => Math.max(...cells.map((row, r) => textPx(row[c] ?? '', r === 0))) + TABLE_CELL_PAD);
+  const natural = cells[0]!.map((_, c) => maxOf(cells.map((row, r) => textPx(row[c] ?? '', r === 0))) + TABLE_CELL_PAD);
   const longestWord = cells[0]!.map(
-    (_, c) => Math.max(...cells.map((row) => Math.max(0, ...plainText(row[c] ?? '').split(/\s+/).map((w) => [...w].length * GLYPH_EM.bold * TABLE_FONT)))) + TABLE_CELL_PAD,
+    (_, c) => maxOf(cells.map((row) => maxOf(plainText(row[c] ?? '').split(/\s+/).map((w) => [...w].length * GLYPH_EM.bold * TABLE_FONT), 0))) + TABLE_CELL_PAD,
   );
   const total = natural.reduce((a, b) => a + b, 0);
   const minimum = longestWord.reduce((a, b) => a + b, 0);
@@ -172,7 +173,7 @@ function tableFit(slide: Extract<NormalSlide, { layout: 'table' }>, page: Page):
   const cells = [slide.columns, ...slide.rows.map((r) => r.map(String))];
   const { widths, minimum } = tableColumns(cells, page);
   const height = cells.reduce((h, row, r) => {
-    const lines = Math.max(...row.map((cell, c) => lineCount(String(cell), TABLE_FONT, widths[c]! - TABLE_CELL_PAD, r === 0 || slide.highlight?.includes(r) ? 'bold' : 'regular')));
+    const lines = maxOf(row.map((cell, c) => lineCount(String(cell), TABLE_FONT, widths[c]! - TABLE_CELL_PAD, r === 0 || slide.highlight?.includes(r) ? 'bold' : 'regular')));
     return h + lines * TABLE_FONT * 1.25 + TABLE_ROW_EXTRA + (r === 0 ? 2 : 0);
   }, 0);
   return { height, minimumWidth: minimum };

@@ -195,6 +195,8 @@ export interface DeckModel {
   references: ReferenceModel[];
   /** Files of the deck folder the output needs (images), relative to the deck folder. */
   assets: string[];
+  /** Deck files among `assets` that free Markdown loads as style sheets (`<link>`, `@import`): checked like style.css. */
+  stylesheets?: string[];
   /** Slide size: aspect ratio and the pixel box reveal.js lays slides out in (also the PDF page). */
   size: { name: SlideSize; width: number; height: number };
   transition: string;

@@ -59,7 +59,7 @@ export const fontCoverage: LintRule = {
       for (const [text, at] of strings(value, path)) {
         const chars = uncovered(text);
         if (chars.length && !first) first = at;
-        all.push(...chars);
+        for (const c of chars) all.push(c);
       }
       if (first) findings.push(finding([...new Set(all)], first, where));
     };

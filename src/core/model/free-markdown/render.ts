@@ -11,7 +11,9 @@ import hljs from 'highlight.js';
 import katex from 'katex';
 import MarkdownIt from 'markdown-it';
 import { full as emoji } from 'markdown-it-emoji';
+import { parseFragment } from 'parse5';
 import { escapeHtml } from '../../base/markdown.js';
+import { MAX_HTML_DEPTH, tooDeepAt } from './depth.js';
 import { applyAttributeComments, finishTree, type ResourceRule, type BodyProblem, type RemoteResource } from './sanitize.js';
 
 export type { ResourceRule, BodyProblem, RemoteResource } from './sanitize.js';
@@ -55,17 +57,23 @@ const md = new MarkdownIt({
 const SAFE_LINK = /^(https?:|mailto:|tel:|#|\.{0,2}\/|data:image\/|[^:]*$)/i;
 md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 
-// Source lines for raw HTML and images: a marker comment in front of each, read back from the tree.
+/** The markdown-it-katex tokens KaTeX typesets: `$…$`, `$$…$$` and ```math fences. */
+const isMath = (token: { type: string; info: string }): boolean => token.type.startsWith('math_') || (token.type === 'fence' && token.info.trim() === 'math');
+
+// Source lines for raw HTML, images and formulas: a marker comment in front of each, read back from the tree.
 md.core.ruler.push('td_lines', (state) => {
   for (const block of state.tokens) {
     if (!block.map) continue;
-    if (block.type === 'html_block') block.meta = { ...block.meta, line: block.map[0] + 1 };
+    // Every block that opens an element, so a problem in it (an attribute comment's CSS, say) is
+    // placed at its own line rather than at the last raw HTML before it.
+    if (block.type === 'html_block' || isMath(block) || block.nesting === 1) block.meta = { ...block.meta, line: block.map[0] + 1 };
     if (block.type !== 'inline' || !block.children) continue;
     let line = block.map[0] + 1;
     for (const child of block.children) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
       else if (child.type === 'html_inline' || child.type === 'image') child.meta = { ...child.meta, line };
-      else if (child.type === 'text' && child.content.includes('\n')) line += child.content.split('\n').length - 1;
+      else if (isMath(child)) child.meta = { ...child.meta, line };
+      if ((child.type === 'text' || isMath(child)) && child.content.includes('\n')) line += child.content.split('\n').length - 1;
     }
   }
 });
@@ -74,6 +82,59 @@ const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.html_block = (tokens, idx) => marker(tokens[idx]!) + tokens[idx]!.content;
 md.renderer.rules.html_inline = (tokens, idx) => marker(tokens[idx]!) + tokens[idx]!.content;
 md.renderer.rules.image = (tokens, idx, options, env, self) => marker(tokens[idx]!) + defaultImage(tokens, idx, options, env, self);
+const renderToken = md.renderer.renderToken.bind(md.renderer);
+md.renderer.renderToken = (tokens, idx, options) => (tokens[idx]!.nesting === 1 ? marker(tokens[idx]!) : '') + renderToken(tokens, idx, options);
+for (const type of ['math_inline', 'math_block', 'math_inline_bare_block', 'math_inline_block', 'fence']) {
+  const rule = md.renderer.rules[type];
+  if (rule) md.renderer.rules[type] = (tokens, idx, options, env, self) => marker(tokens[idx]!) + rule(tokens, idx, options, env, self);
+}
+
+/**
+ * KaTeX typesets every formula at build time, and its HTML is large: 2,000 short formulas made
+ * a 9 MB page at 520 MB of memory, one formula of 20,000 terms went past a gigabyte. A deck gets
+ * this much math; a real one (a lecture with five formulas a slide) uses a fraction of it.
+ */
+export const MATH_BUDGET = { formulas: 1_000, characters: 40_000 };
+
+/** What the deck's formulas have used of MATH_BUDGET so far; one per deck, shared by its bodies. */
+export interface MathUse {
+  formulas: number;
+  characters: number;
+  /** Set once the budget is spent and reported: later bodies are not typeset, and not reported again. */
+  spent?: boolean;
+}
+
+/** The formulas of a parsed body with their lines (1-based, in the body). */
+function formulas(tokens: ReturnType<typeof md.parse>): { tex: string; line: number }[] {
+  const found: { tex: string; line: number }[] = [];
+  for (const token of tokens) {
+    const at = (t: { meta?: { line?: number } | null }): number | undefined => t.meta?.line;
+    if (isMath(token)) found.push({ tex: token.content, line: at(token) ?? 1 });
+    for (const child of token.children ?? []) if (isMath(child)) found.push({ tex: child.content, line: at(child) ?? 1 });
+  }
+  return found;
+}
+
+/** The first formula of this body that goes past the deck's budget, as the body's problem. */
+function overBudget(tokens: ReturnType<typeof md.parse>, use: MathUse): BodyProblem | undefined {
+  for (const { tex, line } of formulas(tokens)) {
+    use.formulas++;
+    use.characters += tex.length;
+    if (use.formulas <= MATH_BUDGET.formulas && use.characters <= MATH_BUDGET.characters) continue;
+    use.spent = true;
+    const what = use.formulas > MATH_BUDGET.formulas
+      ? `more than ${MATH_BUDGET.formulas.toLocaleString('en')} formulas`
+      : `more than ${MATH_BUDGET.characters.toLocaleString('en')} characters of formulas`;
+    return {
+      line,
+      code: 'markdown',
+      severity: 'error',
+      message: `The deck has ${what}: KaTeX typesets each one when the deck is built, and this is where it stops`,
+      hint: 'show long derivations as pictures, or split the deck into several',
+    };
+  }
+  return undefined;
+}
 
 /** reveal.js's line-highlight syntax after the language: ```js [1|2-3] or [2: 1,3]. */
 const LINE_NUMBERS = /\[\s*((\d*):)?\s*([\s\d,|-]*)\]/;
@@ -143,14 +204,37 @@ export interface FreeMarkdownOptions {
   attributes?: Record<string, string> | undefined;
   /** Where each of `attributes` is set, as a line relative to the body (before it: 0 or less). */
   attributeLines?: Record<string, number> | undefined;
+  /** The deck's formulas so far, against MATH_BUDGET; without it a body is not limited. */
+  math?: MathUse | undefined;
+}
+
+/** A body that is not rendered at all: its problem says why (reported once per deck). */
+function refusedBody(problem: BodyProblem | undefined): FreeMarkdown {
+  return { html: '', slideAttributes: {}, title: undefined, problems: problem ? [problem] : [], remote: [], uses: { code: false, math: false } };
 }
 
 export function renderFreeMarkdown(body: string, options: FreeMarkdownOptions): FreeMarkdown {
   const env = {};
   const tokens = md.parse(body, env);
+  if (options.math) {
+    if (options.math.spent) return refusedBody(undefined);
+    const spent = overBudget(tokens, options.math);
+    if (spent) return refusedBody(spent);
+  }
   const code = tokens.some((t) => t.type === 'fence' || t.type === 'code_block');
   const rendered = md.renderer.render(tokens, md.options, env);
-  const { fragment, slideAttributes } = applyAttributeComments(rendered);
+  const parsed = parseFragment(rendered, { sourceCodeLocationInfo: true });
+  const deep = tooDeepAt(parsed, LINE_MARKER);
+  if (deep !== undefined) {
+    return refusedBody({
+      line: deep,
+      code: 'markdown',
+      severity: 'error',
+      message: `HTML nested more than ${MAX_HTML_DEPTH} levels deep`,
+      hint: 'a browser shows at most 512 levels; close the elements you opened (every <div> needs its </div>)',
+    });
+  }
+  const { fragment, slideAttributes } = applyAttributeComments(parsed);
   const ownLines = Object.fromEntries(Object.entries(options.attributeLines ?? {}).filter(([name]) => !(name in slideAttributes)));
   const finished = finishTree(fragment, { ...options.attributes, ...slideAttributes }, options.resource, ownLines);
   return {

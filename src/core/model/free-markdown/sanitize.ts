@@ -7,6 +7,8 @@
  */
 import { parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { ELEMENT_ATTRIBUTES, SLIDE_ATTRIBUTES, parseAttributes } from '../../base/attribute-comments.js';
+import { checkCss, type CssHandlers } from './css.js';
+import { CSS_LOAD, loadOf, previewFrame } from './loads.js';
 
 type Element = T.Element;
 type ParentNode = T.ParentNode;
@@ -30,38 +32,20 @@ export interface RemoteResource {
 }
 
 /**
- * What a local path becomes: its place in the output, or why it is refused. `kind` says what
- * the file is, for the message: `Image`, `Video`, `Background video` …
+ * What a local path becomes: its place in the output, or why it is refused. `use` says what loads
+ * it: `label` names it in messages (`Image`, `Frame`, `url()`), `frame` when it is shown as a
+ * page, `stylesheet` when it is CSS itself (checked like style.css).
  */
-export type ResourceRule = (path: string, kind: string) => { href: string } | { problem: string; hint: string };
+export type ResourceRule = (path: string, use: { label: string; frame?: boolean; stylesheet?: boolean }) => { href: string } | { problem: string; hint: string };
 
-const MARKER = 'td-line:';
-const SLIDE_MARKER = 'td-slide-attributes';
-
-/** Attributes that hold a URL a browser loads or navigates to. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'cite', 'longdesc', 'srcset']);
-/** Attributes whose URL is loaded as part of the slide: the ones the resource rule governs. */
-const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = {
-  img: ['src', 'srcset'],
-  source: ['src', 'srcset'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-  iframe: ['src'],
-  embed: ['src'],
-  object: ['data'],
-  link: ['href'],
-  input: ['src'],
-};
-const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background-iframe', 'data-background'];
-/** What a loaded file is, by the attribute that names it (and the element, and its parent for `<source>`). */
+/** What a loaded file is, for messages, by the attribute that names it (and the element, and its parent for `<source>`). */
 const BACKGROUND_KINDS: Record<string, string> = {
   'data-background-image': 'Background image',
   'data-background': 'Background image',
   'data-background-video': 'Background video',
   'data-background-iframe': 'Background page',
 };
-const ELEMENT_KINDS: Record<string, string> = { img: 'Image', input: 'Image', video: 'Video', audio: 'Audio', track: 'Subtitle track', iframe: 'Page', embed: 'File', object: 'File', link: 'Style sheet' };
+const ELEMENT_KINDS: Record<string, string> = { img: 'Image', image: 'Image', input: 'Image', video: 'Video', audio: 'Audio', track: 'Subtitle track', iframe: 'Page', embed: 'File', object: 'File', link: 'Style sheet' };
 
 function kindOf(tag: string, attribute: string, parent: string | undefined): string {
   if (BACKGROUND_KINDS[attribute]) return BACKGROUND_KINDS[attribute];
@@ -69,11 +53,24 @@ function kindOf(tag: string, attribute: string, parent: string | undefined): str
   if (tag === 'source') return parent === 'video' ? 'Video' : parent === 'audio' ? 'Audio' : 'Image';
   return ELEMENT_KINDS[tag] ?? 'File';
 }
+
+const MARKER = 'td-line:';
+const SLIDE_MARKER = 'td-slide-attributes';
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Attributes that hold a URL a browser (or reveal.js) loads or navigates to. */
+const URL_ATTRIBUTES = new Set([
+  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'cite', 'longdesc', 'srcset',
+  'data-src', 'data-preview-image', 'data-preview-video', 'data-preview-link',
+]);
+const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background-iframe', 'data-background'];
+/** SVG animation: it can set any attribute of its target, `href` included, after the page is checked. */
+const SVG_ANIMATION = new Set(['set', 'animate', 'animateMotion', 'animateTransform', 'animateColor']);
 const UNSAFE_URL = /^(javascript|vbscript|data(?!:image\/(png|gif|jpe?g|webp|avif|svg\+xml)[;,])):/i;
 
 /** reveal.js's addAttributes: each attribute comment applies to the element before it, or the slide. */
-export function applyAttributeComments(html: string): { fragment: T.DocumentFragment; slideAttributes: Record<string, string> } {
-  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+export function applyAttributeComments(html: string | T.DocumentFragment): { fragment: T.DocumentFragment; slideAttributes: Record<string, string> } {
+  const fragment = typeof html === 'string' ? parseFragment(html, { sourceCodeLocationInfo: true }) : html;
   const slideAttributes: Record<string, string> = {};
   const slide = { attrs: slideAttributes };
   const visit = (node: ParentNode, section: typeof slide | Element) => {
@@ -159,40 +156,75 @@ export function finishTree(
   const removed = (line: number, message: string, hint: string) =>
     problems.push({ line, code: 'sanitized', severity: 'warning', message, hint });
 
-  /** Checks one attribute list in place; `line` for messages, `tag` (and its parent's) to know what loads it. */
-  const checkAttributes = (attrs: { name: string; value: string }[], tag: string, line: number, parent?: string) => {
+  /**
+   * Checks one attribute list in place; `line` for messages, `tag` and `namespace` to know what
+   * each attribute loads (loads.ts), and the parent's tag what a `<source>` is.
+   */
+  const checkAttributes = (attrs: { name: string; value: string; prefix?: string }[], tag: string, line: number, namespace?: string, parent?: string) => {
     for (let i = attrs.length - 1; i >= 0; i--) {
       const { name, value } = attrs[i]!;
       const lower = name.toLowerCase();
+      const shown = attrs[i]!.prefix ? `${attrs[i]!.prefix}:${name}` : name;
       const compact = value.replace(/[\u0000-\u0020]/g, '');
       if (lower.startsWith('on')) {
         attrs.splice(i, 1);
-        removed(line, `Removed the event-handler attribute \`${name}\` from <${tag}>: scripts in a deck do not run`, 'use a reveal.js fragment or a link instead of script');
+        removed(line, `Removed the event-handler attribute \`${shown}\` from <${tag}>: scripts in a deck do not run`, 'use a reveal.js fragment or a link instead of script');
       } else if (lower === 'srcdoc') {
         attrs.splice(i, 1);
         removed(line, `Removed \`srcdoc\` from <${tag}>: inline documents can run scripts`, 'link to a page with `src` instead');
       } else if ((URL_ATTRIBUTES.has(lower) || BACKGROUND_ATTRIBUTES.includes(lower)) && UNSAFE_URL.test(compact)) {
         attrs.splice(i, 1);
-        removed(line, `Removed \`${name}="${value.slice(0, 40)}"\` from <${tag}>: ${compact.split(':')[0]!.toLowerCase()}: URLs can run scripts`, 'link to an http(s) address or a file in the deck folder');
-      } else if (RESOURCE_ATTRIBUTES[tag]?.includes(lower) || BACKGROUND_ATTRIBUTES.includes(lower)) {
-        if (tag === 'link' && !/stylesheet|icon/i.test(attrs.find((a) => a.name === 'rel')?.value ?? '')) continue;
-        if (lower === 'data-background' && !/[./]/.test(value)) continue; // a colour, not a file
-        const what = BACKGROUND_ATTRIBUTES.includes(lower) ? lower : `<${tag} ${lower}>`;
-        const kind = kindOf(tag, lower, parent);
-        const out = lower === 'srcset' ? value.split(',').map((part) => part.trim()) : [value];
-        const rewritten = out.map((entry) => {
-          const [url, ...descriptor] = entry.split(/\s+/);
-          const fixed = resolveUrl(url ?? '', what, kind, line);
-          return [fixed, ...descriptor].join(' ');
-        });
-        attrs[i] = { name, value: rewritten.join(', ') };
+        removed(line, `Removed \`${shown}="${value.slice(0, 40)}"\` from <${tag}>: ${compact.split(':')[0]!.toLowerCase()}: URLs can run scripts`, 'link to an http(s) address or a file in the deck folder');
+      } else {
+        const load = loadOf(tag, namespace, lower, value, attrs);
+        if (!load) continue;
+        const what = lower.startsWith('data-background') ? lower : `<${tag} ${shown}>`;
+        const frame = load.kind === 'url' && load.frame === true;
+        const stylesheet = tag === 'link' && /(^|\s)stylesheet(\s|$)/i.test(attrs.find((a) => a.name === 'rel')?.value ?? '');
+        const use = { what, label: frame ? 'Frame' : kindOf(tag, lower, parent), frame, stylesheet };
+        let rewritten: string;
+        if (load.kind === 'css') {
+          const css = checkCss(value, load.declarations ? 'declarations' : 'value', cssHandlers(line, () => 0, `<${tag} ${shown}>`));
+          rewritten = css;
+        } else if (load.kind === 'srcset' || (load.kind === 'list' && !/^\s*data:/i.test(value))) {
+          // `a.png 1x, b.png 2x`; reveal.js backgrounds split on commas too.
+          rewritten = value
+            .split(',')
+            .map((part) => {
+              const [url, ...descriptor] = part.trim().split(/\s+/);
+              return [resolveUrl(url ?? '', line, use), ...descriptor].join(' ');
+            })
+            .join(load.kind === 'srcset' ? ', ' : ',');
+        } else rewritten = resolveUrl(value, line, use);
+        if (rewritten !== value) attrs[i] = { ...attrs[i]!, value: rewritten };
       }
     }
+    // reveal.js's lightbox frames the element's `href` (or a web address in the attribute).
+    const frame = previewFrame(attrs);
+    if (frame !== undefined) resolveUrl(frame, line, { what: `<${tag} data-preview-link>`, label: 'Frame', frame: true });
   };
-  const resolveUrl = (url: string, what: string, kind: string, line: number): string => {
-    if (!url || url.startsWith('#') || /^data:/i.test(url)) return url;
+
+  /** CSS references go through the same rule; `lineIn` maps a line of the CSS text to the body's. */
+  const cssHandlers = (line: number, lineIn: (cssLine: number) => number, where: string): CssHandlers => ({
+    reference: (ref) => {
+      if (ref.importing && /^\s*data:/i.test(ref.url)) {
+        problems.push({ line: line + lineIn(ref.line), code: 'missing-file', severity: 'error', message: `@import of a data: style sheet in ${where}: its rules are not checked`, hint: 'put the style sheet in a file of the deck folder and import that' });
+        return undefined;
+      }
+      return resolveUrl(ref.url, line + lineIn(ref.line), { what: `${ref.what} in ${where}`, label: ref.what, stylesheet: ref.importing });
+    },
+    problem: (cssLine, message, hint) => problems.push({ line: line + lineIn(cssLine), code: 'missing-file', severity: 'error', message: `${message} (${where})`, hint }),
+  });
+
+  const resolveUrl = (url: string, line: number, use: { what: string; label: string; frame?: boolean; stylesheet?: boolean }): string => {
+    if (!url || url.startsWith('#')) return url;
+    if (/^data:/i.test(url)) {
+      // A data: page in a frame is a page like any other: it runs its own scripts.
+      if (use.frame) problems.push({ line, code: 'missing-file', severity: 'error', message: `${use.label} \`${url.slice(0, 40)}…\` is a data: page, which runs its own scripts beside the deck`, hint: 'link to a page on the web instead' });
+      return url;
+    }
     if (/^(https?:)?\/\//i.test(url)) {
-      remote.push({ url, what, line });
+      remote.push({ url, what: use.what, line });
       return url;
     }
     // Everything else (a relative path, `file:`, any other scheme) is for the one resource rule,
@@ -206,10 +238,19 @@ export function finishTree(
     } catch {
       // reported by the rule
     }
-    const result = resource(path, kind);
+    const result = resource(path, use);
     if ('href' in result) return result.href + url.slice(raw.length);
     problems.push({ line, code: 'missing-file', severity: 'error', message: result.problem, hint: result.hint });
     return url;
+  };
+
+  /** A `<style>` element's text under the rule, references rewritten in place. */
+  const checkStyleElement = (el: Element, line: number) => {
+    const text = el.childNodes.map((c) => (c.nodeName === '#text' ? (c as T.TextNode).value : '')).join('');
+    const checked = checkCss(text, 'sheet', cssHandlers(line, (cssLine) => cssLine - 1, '<style>'));
+    if (checked === text) return;
+    el.childNodes = [];
+    if (checked) el.childNodes.push({ nodeName: '#text', value: checked, parentNode: el } as T.TextNode);
   };
 
   const walk = (parent: ParentNode) => {
@@ -238,7 +279,14 @@ export function finishTree(
         removed(line, `Removed a <${el.tagName}> element: it would change where the deck loads from`, 'remove it from the slide');
         continue;
       }
-      checkAttributes(el.attrs, el.tagName, line, (el.parentNode as Element | null)?.tagName);
+      if (el.namespaceURI === SVG && SVG_ANIMATION.has(el.tagName) && animatesLoad(el)) {
+        remove(el);
+        const target = el.attrs.find((a) => a.name === 'attributeName')?.value ?? '';
+        removed(line, `Removed an SVG <${el.tagName}> that sets \`${target}\`: it would load a file the build never sees`, 'set the attribute itself; animate position, size, colour or opacity instead');
+        continue;
+      }
+      checkAttributes(el.attrs, el.tagName, line, el.namespaceURI, (el.parentNode as Element | null)?.tagName);
+      if (el.tagName === 'style') checkStyleElement(el, line);
       if (el.attrs.some((a) => a.name === 'class' && /\bkatex-error\b/.test(a.value))) {
         problems.push({
           line,
@@ -266,6 +314,13 @@ export function finishTree(
     problems,
     remote,
   };
+}
+
+/** Whether an SVG animation sets a reference (`href`, `style`) or a value that loads something. */
+function animatesLoad(el: Element): boolean {
+  const target = (el.attrs.find((a) => a.name === 'attributeName')?.value ?? '').toLowerCase().replace(/^xlink:/, '');
+  if (target === 'href' || target === 'src' || target === 'style') return true;
+  return el.attrs.some((a) => /^(to|from|by|values)$/.test(a.name) && CSS_LOAD.test(a.value));
 }
 
 function textOf(node: ChildNode | ParentNode): string {

@@ -13,6 +13,13 @@ import type { ChartKind } from '../../deck/fields.js';
 import type { SlideOf } from '../../deck/layouts.js';
 import type { SlideModel } from '../types.js';
 import type { LayoutContext } from './context.js';
+import { maxOf, minOf } from '../../base/extent.js';
+
+/**
+ * The most values one chart draws (categories × series). A slide shows a few hundred at most;
+ * 150,000 made a 36 MB page and most of a gigabyte of memory in every output.
+ */
+export const MAX_CHART_VALUES = 10_000;
 
 /** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
 function chartBox(ctx: LayoutContext, slide: SlideOf<'chart'>): { width: number; height: number } {
@@ -28,6 +35,17 @@ export function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: Layou
   if (!ctx.charts) throw new Error('chart slide modelled without a chart renderer');
   let ok = true;
   const n = slide.categories.length;
+  const values = slide.series.reduce((sum, s) => sum + s.values.length, 0);
+  if (Math.max(values, n) > MAX_CHART_VALUES) {
+    ctx.errors.push(
+      errorAt(ctx.source, [...path, values > n ? 'series' : 'categories'], {
+        code: 'chart-shape',
+        message: `The chart has ${n.toLocaleString('en')} categories and ${values.toLocaleString('en')} values; one chart draws at most ${MAX_CHART_VALUES.toLocaleString('en')}`,
+        hint: 'sum the data up (monthly instead of daily, say) or split it over several slides',
+      }),
+    );
+    return base;
+  }
   slide.series.forEach((s, si) => {
     if (s.values.length !== n) {
       ok = false;
@@ -37,7 +55,7 @@ export function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: Layou
           message: `Series \`${s.name}\` has ${s.values.length} value${s.values.length === 1 ? '' : 's'}, but there ${n === 1 ? 'is 1 category' : `are ${n} categories`}`,
           hint:
             decimalCommaHint(ctx.source, [...path, 'series', si, 'values']) ??
-            `give one number per entry of \`categories\` (${slide.categories.map(String).join(', ')}), in the same order`,
+            `give one number per entry of \`categories\` (${[...slide.categories.slice(0, 12).map(String), ...(n > 12 ? ['…'] : [])].join(', ')}), in the same order`,
         }),
       );
     }
@@ -69,8 +87,8 @@ export function chartModel(base: SlideModel, slide: SlideOf<'chart'>, ctx: Layou
   const all = slide.chart === 'stacked'
     ? slide.categories.map((_, c) => slide.series.reduce((sum, s) => sum + s.values[c]!, 0))
     : slide.series.flatMap((s) => s.values);
-  const hi = Math.max(...all);
-  const lo = Math.min(...all);
+  const hi = maxOf(all);
+  const lo = minOf(all);
   if (slide.max !== undefined && slide.max < hi) {
     ctx.errors.push(
       errorAt(ctx.source, [...path, 'max'], {

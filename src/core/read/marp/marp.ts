@@ -12,6 +12,7 @@ import { TalkdeckError } from '../../base/errors.js';
 import { suggest } from '../../base/suggest.js';
 import { lineCount } from '../markdown/front-matter.js';
 import type { MarkdownSlideSource } from '../markdown/types.js';
+import { maxOf } from '../../base/extent.js';
 
 const LOCAL = [
   'paginate', 'header', 'footer', 'class', 'backgroundColor', 'backgroundImage', 'backgroundPosition',
@@ -229,7 +230,7 @@ function hasContent(lines: string[], from: number, to: number): boolean {
 
 function headingDivider(value: unknown): number | undefined {
   if (typeof value === 'number' && value >= 1 && value <= 6) return Math.floor(value);
-  if (Array.isArray(value) && value.length) return Math.max(...value.filter((v): v is number => typeof v === 'number'));
+  if (Array.isArray(value) && value.length) return maxOf(value.filter((v): v is number => typeof v === 'number'));
   return undefined;
 }
 

@@ -17,6 +17,7 @@ import jsYaml from 'js-yaml';
 import type { Alias, Document, YAMLError } from 'yaml';
 import { TalkdeckError } from '../../base/errors.js';
 import { SourceFile } from '../../base/source.js';
+import { tooDeepAt, type Place } from './depth.js';
 import { repairIndentation } from './indentation.js';
 import { WHOLE_FILE, YamlDocument, type Spoiled } from './yaml-document.js';
 import { load as yamlTree } from './yaml-tree.lazy.js';
@@ -31,12 +32,16 @@ export interface Parsed {
 export function parseSource(file: string, text: string): Parsed {
   const yaml = new YamlDocument(text);
   const source = new SourceFile(file, text, yaml);
+  // Both parsers recurse per level: a file nested too deep is refused before either runs, so
+  // the answer never depends on how much stack the caller left them.
+  const deep = tooDeepAt(text, MAX_DEPTH);
+  if (deep) return { source, data: undefined, errors: [tooDeep(source, deep)] };
   let data: unknown;
   let errors: SyntaxProblem[] = [];
   try {
     data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, filename: file });
   } catch (cause) {
-    // Not valid YAML (or nested beyond the parser's stack): the positional parser finds where.
+    // Not valid YAML: the positional parser finds where.
     const noticed = cause instanceof jsYaml.YAMLException && cause.mark ? cause.mark.line + 1 : undefined;
     ({ data, errors } = parseWithPositions(source, yaml, noticed));
   }
@@ -216,13 +221,13 @@ function shapeProblem(source: SourceFile, yaml: YamlDocument, shape: Shape): Syn
   );
 }
 
-function tooDeep(source: SourceFile): SyntaxProblem {
+function tooDeep(source: SourceFile, at: Place = { line: 1, column: 1 }): SyntaxProblem {
   return new SyntaxProblem(
     {
       code: 'yaml-syntax',
       file: source.file,
-      line: 1,
-      column: 1,
+      line: at.line,
+      column: at.column,
       message: `The file nests lists or mappings more than ${MAX_DEPTH} levels deep`,
       hint: 'a deck needs a few levels (slides, points, sub-points); check for unclosed [ or { brackets',
     },

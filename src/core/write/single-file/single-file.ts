@@ -37,10 +37,11 @@ export interface SingleFileResult {
 
 /** Attributes whose value is one URL the browser loads (not a link it navigates to). */
 const LOADED_URL_ATTRS: Record<string, readonly string[]> = {
-  img: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
+  // `data-src`: reveal.js's lazy loading, which copies it into `src` when the slide comes near.
+  img: ['src', 'data-src'],
+  source: ['src', 'data-src'],
+  video: ['src', 'poster', 'data-src'],
+  audio: ['src', 'data-src'],
   track: ['src'],
   embed: ['src'],
   input: ['src'],
