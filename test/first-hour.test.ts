@@ -111,7 +111,7 @@ describe('Markdown decks report at the right line (issue 22 item 5, issue 23 ite
     expect(problems.filter((p) => /sanitized|missing-file/.test(p)).map((p) => p.split(' → ')[0])).toEqual([
       '4:1 sanitized Removed the event-handler attribute `onclick` from <b>: scripts in a deck do not run (slide 1)',
       '4:1 sanitized Removed the event-handler attribute `onclick` from <b>: scripts in a deck do not run (slide 2)',
-      '13:1 missing-file Image `missing.png` not found in the deck folder (slide 2)',
+      '13:1 missing-file Background image `missing.png` not found in the deck folder (slide 2)',
     ]);
   });
 });

@@ -38,8 +38,9 @@ export function usageMessage(ctx: UsageContext): string {
     // `--no-forse` is `--forse` negated: guess the option, keep the `no-`.
     const negated = name.startsWith('no-') ? 'no-' : '';
     const bare = name.slice(negated.length);
-    // A typo, or the start of a longer name (`--single` for `--single-file`).
-    const guess = suggest(bare, long) ?? onlyStartingWith(bare, long);
+    // The start of a longer name (`--single` for `--single-file`), or a typo: a start is the
+    // surer sign (`--single` is also two letters from `--since`).
+    const guess = onlyStartingWith(bare, long) ?? suggest(bare, long);
     lines.push(withGuess(`Unknown option ${dashed(name)}`, guess && negated + guess, dashed));
   }
   if (!lines.length && ctx.needs && ctx.messages.some((m) => /^Missing required argument/.test(m))) {
