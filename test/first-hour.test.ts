@@ -166,3 +166,15 @@ describe('talkdeck import (issue 22 item 7)', () => {
     expect((await run(dir, ['import', 'talks/q3.md', '-o', 'briefing.yaml'])).stdout).toContain('created briefing.yaml');
   });
 });
+
+describe('a slide that says too much (issue 22 item 8; the fit itself in fit-browser.test.ts)', () => {
+  it('check says whether it is shrunk or cut, the same for every output, and --strict fails on both', async () => {
+    const r = await run(ISSUE, ['check', 'overflow', '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('warning:'))).toEqual([
+      'overflow/deck.yaml:4:5: warning: Slide 1 (“Thirteen points”) probably does not fit: its text needs about 164 % of the space, so it is shrunk to fit (in the HTML deck, the PDF and the PowerPoint file alike) (slides[0]) [overflow-estimate]',
+      'overflow/deck.yaml:44:5: warning: Slide 4 (“Far too much”) probably does not fit: its text needs about 323 % of the space, more than it can shrink to (half size): the rest is cut off (slides[3]) [overflow-estimate]',
+    ]);
+    expect(r.stderr).toContain('✗ overflow: 4 slides, 2 warnings (--strict)');
+  });
+});

@@ -35,6 +35,8 @@ export interface Printer {
 declare global {
   interface Window {
     __talkdeckPdfReady?: boolean;
+    /** Set by talkdeck's fit plugin (templates/plugins/fit.js) when every slide fits. */
+    __talkdeckFitted?: boolean;
   }
 }
 
@@ -122,6 +124,9 @@ async function render(context: BrowserContext, req: PrintRequest): Promise<Print
   await page.goto(pathToFileURL(req.htmlFile).href + query, { timeout: 0 });
   await page.waitForFunction(() => window.__talkdeckPdfReady === true, undefined, { timeout: 0 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Slides that overflow are shrunk to fit in the page, as on screen (a page template without
+  // the plugin has nothing to wait for).
+  await page.waitForFunction(() => window.__talkdeckFitted === true || !document.querySelector('script[src$="plugin/fit.js"]'), undefined, { timeout: 0 });
 
   const slides = await page.evaluate(() => document.querySelectorAll('.pdf-page').length);
   // Images are decoded one slide at a time, so none is printed blank; it is also the part of

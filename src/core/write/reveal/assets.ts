@@ -47,12 +47,14 @@ const PLUGINS = [
 ];
 
 /**
- * talkdeck's plugins, from templates/plugins/: slide numbers for the backup part (A1, A2, …)
- * and the localized speaker view (press S).
+ * talkdeck's plugins, from templates/plugins/: slide numbers for the backup part (A1, A2, …),
+ * the localized speaker view (press S), and shrinking a slide that overflows to fit (as the
+ * PowerPoint export does).
  */
 const OWN_PLUGINS = [
   { file: 'slide-labels.js', global: 'TalkdeckSlideLabels' },
   { file: 'speaker-view.js', global: 'TalkdeckSpeakerView' },
+  { file: 'fit.js', global: 'TalkdeckFit' },
 ];
 
 const FONT_CSS = 'theme/fonts.css';
