@@ -1,9 +1,10 @@
 /**
  * Issue 22: what a newcomer trips over in the first hour — the small slips (item 5), the
- * installed tool's wording (item 6) and `import` (item 7). Each test runs the command as the
+ * installed tool's wording (item 6), `import` (item 7) and outputs that differed by format
+ * (item 8). Each test runs the command as the
  * user did and asserts the exact message and place; fixtures in test/fixtures/issue-22/.
  */
-import { cpSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -167,8 +168,8 @@ describe('talkdeck import (issue 22 item 7)', () => {
   });
 });
 
-describe('a slide that says too much (issue 22 item 8; the fit itself in fit-browser.test.ts)', () => {
-  it('check says whether it is shrunk or cut, the same for every output, and --strict fails on both', async () => {
+describe('outputs that differed by format (issue 22 item 8; the fit itself in fit-browser.test.ts)', () => {
+  it('a slide that says too much: check says whether it is shrunk or cut, the same for every output, and --strict fails on both', async () => {
     const r = await run(ISSUE, ['check', 'overflow', '--strict']);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter((l) => l.includes('warning:'))).toEqual([
@@ -176,5 +177,12 @@ describe('a slide that says too much (issue 22 item 8; the fit itself in fit-bro
       'overflow/deck.yaml:44:5: warning: Slide 4 (“Far too much”) probably does not fit: its text needs about 323 % of the space, more than it can shrink to (half size): the rest is cut off (slides[3]) [overflow-estimate]',
     ]);
     expect(r.stderr).toContain('✗ overflow: 4 slides, 2 warnings (--strict)');
+  });
+
+  it('reveal: { hash: true } is a deck option like the others (what it does: fit-browser.test.ts)', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'talkdeck-hash-')), 'hash');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'deck.yaml'), 'title: Hash\nreveal: { hash: true }\nslides:\n  - title: One\n    points: [a]\n    notes: Say a.\n');
+    expect(await run(dir, ['check', '--strict'])).toEqual({ code: 0, stdout: '✓ hash: 1 slide, no problems · speaking time ≈ 0:06 (no duration set)\n', stderr: '' });
   });
 });

@@ -2,7 +2,7 @@
  * Issue 22, item 8: a slide that overflows is shrunk to fit — to half size at most, in 5 % steps
  * — in every output, as the PowerPoint export already did: the presentation and the print
  * view the PDF is made from (real Chromium), the PDF itself (read back with pdftotext) and the
- * PowerPoint file (its fitted font sizes).
+ * PowerPoint file (its fitted font sizes). And `reveal: { hash }` does what reveal.js says.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -122,5 +122,28 @@ describe('the PDF', () => {
     // What does not fit at half size is cut off at the page's edge, as `check` warned.
     const numbers = farTooMuch!.filter((w) => /^\d+$/.test(w.text) && w.yMin > 60).map((w) => Number(w.text));
     expect(Math.max(...numbers)).toBeLessThan(30);
+  });
+});
+
+describe('reveal: { hash }', () => {
+  /** The address once reveal.js has written it (it replaces the address at most once a second). */
+  async function addressAfterNext(deck: string): Promise<string> {
+    const r = talkdeck(fixture('issue-22'), ['build', deck, '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(join(dir, deck, 'index.html')).href);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      await page.evaluate(() => (window as unknown as { Reveal: { next(): void } }).Reveal.next());
+      await page.waitForTimeout(1500);
+      return await page.evaluate(() => location.hash);
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('keeps the slide in the address by default, and not with hash: false', async () => {
+    expect(await addressAfterNext('overflow')).toBe('#/three-points');
+    expect(await addressAfterNext('reveal-hash')).toBe('');
   });
 });

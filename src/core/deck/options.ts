@@ -98,6 +98,10 @@ export const RevealSchema = z
       default: 'default',
     }),
     hideInactiveCursor: z.boolean().optional().meta({ description: 'Hide the mouse pointer after a few idle seconds.', default: true }),
+    hash: z.boolean().optional().meta({
+      description: 'Keep the current slide in the address (`#/slide-id`), so a reload or a shared link opens that slide; `talkdeck serve` reloads onto it.',
+      default: true,
+    }),
   })
   .meta({
     description:
