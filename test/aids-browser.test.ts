@@ -136,7 +136,11 @@ describe('the speaker view of the briefing', () => {
 });
 
 describe('the overflow estimate', () => {
-  /** Runs in the page: per slide, the height its body takes and the height it may take. */
+  /**
+   * Runs in the page: per slide, the height its body takes and the height it may take — at
+   * full size: the fit plugin's shrinking (templates/plugins/fit.js) is undone first, since the
+   * estimate is what decides whether that is needed.
+   */
   function measure(): ({ needed: number; available: number } | null)[] {
     const reveal = (window as unknown as { Reveal: Reveal }).Reveal;
     return reveal.getSlides().map((s, i) => {
@@ -144,6 +148,7 @@ describe('the overflow estimate', () => {
       const title = s.querySelector(':scope > .td-title');
       const body = [...s.children].filter((c) => c !== title && !c.matches('.td-summary, .td-cite, aside.notes')) as HTMLElement[];
       if (!body.length) return null;
+      for (const c of body) c.style.zoom = '';
       const top = body[0]!.offsetTop - parseFloat(getComputedStyle(body[0]!).marginTop);
       const bottom = Math.max(...body.map((c) => c.offsetTop + c.offsetHeight));
       const summary = s.querySelector<HTMLElement>(':scope > .td-summary');
@@ -167,6 +172,7 @@ describe('the overflow estimate', () => {
     await page.goto(pathToFileURL(join(out, name, 'index.html')).href);
     await ready(page);
     await page.evaluate(() => document.fonts.ready);
+    await page.waitForFunction(() => (window as unknown as { __talkdeckFitted?: boolean }).__talkdeckFitted === true);
     const measured = await page.evaluate(measure);
     await page.close();
 

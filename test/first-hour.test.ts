@@ -4,12 +4,14 @@
  * (item 8). Each test runs the command as the
  * user did and asserts the exact message and place; fixtures in test/fixtures/issue-22/.
  */
-import { cpSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { main, type Io } from '../src/cli/main.js';
 import { buildFolder, fixture } from './helpers/build.js';
+import { talkdeck } from './helpers/cli.js';
 
 interface Captured {
   code: number;
@@ -177,6 +179,35 @@ describe('outputs that differed by format (issue 22 item 8; the fit itself in fi
       'overflow/deck.yaml:44:5: warning: Slide 4 (“Far too much”) probably does not fit: its text needs about 323 % of the space, more than it can shrink to (half size): the rest is cut off (slides[3]) [overflow-estimate]',
     ]);
     expect(r.stderr).toContain('✗ overflow: 4 slides, 2 warnings (--strict)');
+  });
+
+  it('the Markdown handout keeps every picture, with its alt text, copied next to the handout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-handout-'));
+    cpSync(join(ISSUE, 'handout-images'), join(dir, 'deck'), { recursive: true });
+    const r = talkdeck(dir, ['handout', 'deck', '--format', 'md', '--out', 'out/h.md']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('✓ deck: handout of 3 slides → out/h.md (pictures in out/h_files/)\n');
+    const tokens = new MarkdownIt().parse(readFileSync(join(dir, 'out/h.md'), 'utf8'), {});
+    const images = tokens.flatMap((t) => (t.children ?? []).filter((c) => c.type === 'image'));
+    // Each link, resolved from the handout's folder as a viewer does, is the deck's own file.
+    const linked = images.map((i) => [i.content, readFileSync(join(dir, 'out', decodeURI(String(i.attrGet('src')))))] as const);
+    const file = (name: string) => readFileSync(join(ISSUE, 'handout-images/images', name));
+    expect(linked).toEqual([
+      ['the plan', file('plan.svg')],
+      ['the office', file('photo.png')],
+      ['The new office from the street', file('photo.png')],
+      ['the plan again', file('plan.svg')],
+    ]);
+    expect(images.map((i) => i.attrGet('src'))).toEqual(['h_files/images/plan.svg', 'h_files/images/photo.png', 'h_files/images/photo.png', 'h_files/images/plan.svg']);
+    // A second run replaces its own pictures; a folder of that name that talkdeck did not make is left alone.
+    expect(talkdeck(dir, ['handout', 'deck', '--format', 'md', '--out', 'out/h.md']).code).toBe(0);
+    mkdirSync(join(dir, 'mine_files'));
+    writeFileSync(join(dir, 'mine_files/notes.txt'), 'mine');
+    const refused = talkdeck(dir, ['handout', 'deck', '--format', 'md', '--out', 'mine.md']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('mine_files');
+    expect(existsSync(join(dir, 'mine.md'))).toBe(false);
+    expect(readFileSync(join(dir, 'mine_files/notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('reveal: { hash: true } is a deck option like the others (what it does: fit-browser.test.ts)', async () => {

@@ -7,14 +7,28 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['childNode'];
 
-export function inlineMarkdown(html: string): string {
+/**
+ * Where an image goes in the Markdown: `image(src)` gives the URL to write for the model's
+ * `src` (a path next to the handout for a file of the deck), or undefined to leave the image as
+ * its alt text.
+ */
+export type HandoutImages = (src: string) => string | undefined;
+
+export function inlineMarkdown(html: string, image?: HandoutImages): string {
+  const toMarkdown = (node: Node): string => {
+    if (node.nodeName === '#text') return escapeMarkdown((node as DefaultTreeAdapterMap['textNode']).value);
+    if (!('tagName' in node)) return '';
+    if (node.tagName === 'img') {
+      const alt = escapeMarkdown(node.attrs.find((a) => a.name === 'alt')?.value ?? '');
+      const url = image?.(node.attrs.find((a) => a.name === 'src')?.value ?? '');
+      return url === undefined ? alt : `![${alt}](${markdownUrl(url)})`;
+    }
+    return element(node, node.childNodes.map(toMarkdown).join(''));
+  };
   return parseFragment(html).childNodes.map(toMarkdown).join('');
 }
 
-function toMarkdown(node: Node): string {
-  if (node.nodeName === '#text') return escapeMarkdown((node as DefaultTreeAdapterMap['textNode']).value);
-  if (!('tagName' in node)) return '';
-  const inner = node.childNodes.map(toMarkdown).join('');
+function element(node: Extract<Node, { tagName: string }>, inner: string): string {
   switch (node.tagName) {
     case 'strong':
     case 'b':
@@ -32,9 +46,6 @@ function toMarkdown(node: Node): string {
       // An in-deck link (#/slide-id) points at the slide's heading in the handout.
       return `[${inner}](${markdownUrl(href.replace(/^#\//, '#'))})`;
     }
-    case 'img':
-      // The handout is one text file: an image stays as its alt text.
-      return escapeMarkdown(node.attrs.find((a) => a.name === 'alt')?.value ?? '');
     case 'br':
       return '\\\n';
     default:

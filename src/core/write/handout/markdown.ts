@@ -1,17 +1,33 @@
 /**
  * The handout as Markdown: the deck's title block, then one `##` part per section with a `###`
  * per slide (its points, figures, quotes …, the summary, the sources it cites and the speaker
- * notes), and the numbered sources. Plain text that reads well unrendered, too.
+ * notes), and the numbered sources. Plain text that reads well unrendered, too. Images are
+ * Markdown images whose URL the caller gives (`resolve`: a path next to the handout, where the
+ * CLI copies the file); without it, or for a file it has not, an image is its alt text.
  */
 import { MARKDOWN_STAMP } from '../../base/generated.js';
+import { ASSETS, isLocal, localReference } from '../../base/resources.js';
 import type { ChangedDeck } from '../../model/change-labels.js';
 import { changesMarkdown } from './changes-markdown.js';
 import type { PointModel, ReferenceModel } from '../../model/types.js';
-import { escapeMarkdown, inertMarkdown, inlineMarkdown as md, markdownUrl } from './inline-markdown.js';
+import { escapeMarkdown, inertMarkdown, inlineMarkdown, markdownUrl, type HandoutImages } from './inline-markdown.js';
 import { handoutOutline, type HandoutSlide } from './outline.js';
 import type { DeckModel } from '../../model/types.js';
 
-export function renderHandoutMarkdown(deck: DeckModel): string {
+/** What every block needs: inline HTML to Markdown, and where the images go (see `resolve`). */
+interface Writer {
+  md: (html: string) => string;
+  images?: HandoutImages;
+}
+
+export function renderHandoutMarkdown(deck: DeckModel, resolve?: HandoutImages): string {
+  // A remote image (the deck allowed it) stays where it is.
+  const images = resolve && ((src: string) => (/^https?:\/\//i.test(src) ? src : resolve(src)));
+  return render(deck, { md: (html) => inlineMarkdown(html, images), images });
+}
+
+function render(deck: DeckModel, w: Writer): string {
+  const { md } = w;
   const { parts, trailingReferences } = handoutOutline(deck);
   const blocks: string[] = [MARKDOWN_STAMP, `# ${md(deck.titleHtml)}`];
   if (deck.subtitleHtml) blocks.push(`*${md(deck.subtitleHtml)}*`);
@@ -25,24 +41,25 @@ export function renderHandoutMarkdown(deck: DeckModel): string {
     if (part.section) {
       blocks.push(`## ${md(part.section.headingHtml)}`);
       if (part.section.subtitleHtml) blocks.push(`*${md(part.section.subtitleHtml)}*`);
-      blocks.push(...notes(part.section, deck));
+      blocks.push(...notes(part.section, deck, w));
     }
-    for (const slide of part.slides) blocks.push(...slideBlocks(slide, deck));
+    for (const slide of part.slides) blocks.push(...slideBlocks(slide, deck, w));
   }
-  if (trailingReferences.length) blocks.push(`## ${escapeMarkdown(deck.labels.sources)}`, references(trailingReferences));
+  if (trailingReferences.length) blocks.push(`## ${escapeMarkdown(deck.labels.sources)}`, references(trailingReferences, w));
   return blocks.join('\n\n') + '\n';
 }
 
-function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
+function slideBlocks(slide: HandoutSlide, deck: DeckModel, w: Writer): string[] {
+  const { md } = w;
   const out: string[] = [];
   if (slide.showHeading) out.push(`### ${md(slide.headingHtml)}`);
   if (slide.showHeading && slide.subtitleHtml) out.push(`*${md(slide.subtitleHtml)}*`);
   if (slide.agenda?.length) out.push(slide.agenda.map((a) => `${a.number}. ${md(a.titleHtml)}`).join('\n'));
-  if (slide.points?.length) out.push(points(slide.points));
-  // A free-Markdown body is Markdown already: it goes in as written.
-  if (slide.bodyMarkdown?.trim()) out.push(slide.bodyMarkdown.trim());
+  if (slide.points?.length) out.push(points(slide.points, w));
+  // A free-Markdown body is Markdown already: it goes in as written, its images pointed where `resolve` says.
+  if (slide.bodyMarkdown?.trim()) out.push(withImages(slide.bodyMarkdown.trim(), w));
   for (const column of [slide.left, slide.right]) {
-    if (column) out.push(`**${md(column.headingHtml)}**`, points(column.points));
+    if (column) out.push(`**${md(column.headingHtml)}**`, points(column.points, w));
   }
   if (slide.events?.length) out.push(slide.events.map((e) => `- **${escapeMarkdown(e.date)}** – ${md(e.html)}`).join('\n'));
   if (slide.figures?.length) {
@@ -54,7 +71,9 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
   }
   if (slide.image) {
     const caption = [slide.image.captionHtml, slide.image.creditHtml].filter(Boolean).map((h) => md(h!)).join(' · ');
-    out.push(`*${escapeMarkdown(slide.image.alt)}*${caption ? ` — ${caption}` : ''}`);
+    const url = w.images?.(slide.image.src);
+    if (url === undefined) out.push(`*${escapeMarkdown(slide.image.alt)}*${caption ? ` — ${caption}` : ''}`);
+    else out.push(`![${escapeMarkdown(slide.image.alt)}](${markdownUrl(url)})`, ...(caption ? [`*${caption}*`] : []));
   }
   if (slide.map) {
     out.push(slide.map.legend.map((l) => `- **${escapeMarkdown(l.label)}:** ${escapeMarkdown(l.countryNames.join(', '))}`).join('\n'));
@@ -82,10 +101,10 @@ function slideBlocks(slide: HandoutSlide, deck: DeckModel): string[] {
       ),
     );
   }
-  if (slide.references?.length) out.push(references(slide.references));
+  if (slide.references?.length) out.push(references(slide.references, w));
   if (slide.summaryHtml) out.push(`> ${md(slide.summaryHtml)}`);
   if (slide.cites.length) out.push(`*${escapeMarkdown(slide.citeLabel)}: ${slide.cites.map((c) => `[${c.number}] ${escapeMarkdown(c.label)}`).join('; ')}*`);
-  out.push(...notes(slide, deck));
+  out.push(...notes(slide, deck, w));
   return out;
 }
 
@@ -97,21 +116,31 @@ function pipeTable(head: string[], align: ('left' | 'right' | 'center')[], rows:
   return [line(head), `| ${rule.join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-function notes(slide: HandoutSlide, deck: DeckModel): string[] {
+function notes(slide: HandoutSlide, deck: DeckModel, w: Writer): string[] {
   // Notes are Markdown already: they go in as written, minus raw HTML (the deck shows it as text too).
-  return slide.notesText?.trim() ? [`**${escapeMarkdown(deck.labels.notes)}**`, inertMarkdown(slide.notesText.trim())] : [];
+  return slide.notesText?.trim() ? [`**${escapeMarkdown(deck.labels.notes)}**`, inertMarkdown(withImages(slide.notesText.trim(), w))] : [];
 }
 
-function points(list: PointModel[], depth = 0): string {
+/** Markdown as its author wrote it, each image of the deck folder pointed where `images` says. */
+function withImages(markdown: string, { images }: Writer): string {
+  if (!images) return markdown;
+  return markdown.replace(/(!\[[^\]]*\]\(\s*)<?([^)\s>]+)>?/g, (whole, lead: string, ref: string) => {
+    const local = localReference(ref);
+    const url = isLocal(local) ? images(ASSETS + local.url) : undefined;
+    return url === undefined ? whole : `${lead}${markdownUrl(url)}`;
+  });
+}
+
+function points(list: PointModel[], w: Writer, depth = 0): string {
   return list
     .map((p) => {
-      const line = `${'  '.repeat(depth)}- ${md(p.html)}`;
-      return p.points.length ? `${line}\n${points(p.points, depth + 1)}` : line;
+      const line = `${'  '.repeat(depth)}- ${w.md(p.html)}`;
+      return p.points.length ? `${line}\n${points(p.points, w, depth + 1)}` : line;
     })
     .join('\n');
 }
 
-function references(refs: ReferenceModel[]): string {
+function references(refs: ReferenceModel[], { md }: Writer): string {
   return refs
     .map((r) => {
       const parts = [`${r.number}. ${r.author ? `${escapeMarkdown(r.author)}: ` : ''}*${md(r.titleHtml)}*`];
