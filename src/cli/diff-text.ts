@@ -12,6 +12,7 @@ import { formatDuration } from '../core/model/timing.js';
 import type { ComparedDeck } from './diff-json.js';
 import { count } from './plural.js';
 import { terminalSafe } from './report.js';
+import { maxOf } from '../core/base/extent.js';
 
 /** Terminal output is talkdeck's own, in English; deck text stays as written. */
 const LABELS = labelsFor('en').changes;
@@ -48,9 +49,9 @@ export function diffText(deck: ComparedDeck, color: boolean): string {
       ...sections.map((s) => [name(s.title), s.old, s.new] as const),
     ];
     const time = (s: number | undefined): string => (s === undefined ? '—' : formatDuration(s));
-    const width = Math.max(...rows.map((r) => r[0].length));
-    const oldWidth = Math.max(...rows.map((r) => time(r[1]).length));
-    const newWidth = Math.max(...rows.map((r) => time(r[2]).length));
+    const width = maxOf(rows.map((r) => r[0].length));
+    const oldWidth = maxOf(rows.map((r) => time(r[1]).length));
+    const newWidth = maxOf(rows.map((r) => time(r[2]).length));
     for (const [title, old, next] of rows) {
       const change = old !== undefined && next !== undefined ? `  ${difference(next - old)}` : '';
       lines.push(`  ${title.padEnd(width)}  ${time(old).padStart(oldWidth)} → ${time(next).padStart(newWidth)}${change}`);

@@ -5,6 +5,7 @@
  * HTML deck, drawn in its own web font, keeps fit.ts's average-width estimate.
  */
 import { ADVANCE_RANGES, BOLD_ADVANCES, REGULAR_ADVANCES } from './advance-widths.js';
+import { maxOf } from '../base/extent.js';
 
 /** A run of text in one weight; `mono` text is set in a monospace font (code). */
 export interface Segment {
@@ -105,5 +106,5 @@ export function wrappedLines(segments: readonly Segment[], fontPx: number, width
 
 /** The widest unbreakable piece of a text (its longest word), in px. */
 export function longestWord(segments: readonly Segment[], fontPx: number): number {
-  return Math.max(0, ...pieces(segments, fontPx).map((p) => p.width));
+  return maxOf(pieces(segments, fontPx).map((p) => p.width), 0);
 }

@@ -9,6 +9,7 @@ import type { PointModel } from '../../../model/types.js';
 import { longestWord, textWidth, wrappedLines, type Segment } from '../../../model/text-width.js';
 import type { Run } from '../presentation.js';
 import { runsOf } from './runs.js';
+import { maxOf } from '../../../base/extent.js';
 
 /**
  * The largest scale (1, 0.95, … 0.5) at which `height(scale)` fits into `available`. Where none
@@ -44,8 +45,8 @@ function linesOfRuns(runs: readonly Run[], bold: boolean): Segment[][] {
 export function runWidths(runs: readonly Run[], px: number, bold = false): { natural: number; word: number } {
   const lines = linesOfRuns(runs, bold);
   return {
-    natural: Math.max(...lines.map((segments) => segments.reduce((w, seg) => w + textWidth(seg, px), 0))),
-    word: Math.max(...lines.map((segments) => longestWord(segments, px))),
+    natural: maxOf(lines.map((segments) => segments.reduce((w, seg) => w + textWidth(seg, px), 0))),
+    word: maxOf(lines.map((segments) => longestWord(segments, px))),
   };
 }
 

@@ -11,6 +11,7 @@ import { runs, type DecideContext } from './context.js';
 import { fitScale, runLines, textLines } from './fit.js';
 import { SMALL_PX } from './geometry.js';
 import { textBox } from './shapes.js';
+import { maxOf, minOf } from '../../../base/extent.js';
 
 /** Map colours by group, as the theme's map variables: the accent, then accents 2–4. */
 const GROUP_COLOURS: SchemeColor[] = ['accent1', 'accent2', 'accent3', 'accent4'];
@@ -30,7 +31,7 @@ export function map(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   for (const country of geo.countries) {
     const xs = country.rings.flat().map((p) => p[0]);
     const ys = country.rings.flat().map((p) => p[1]);
-    const [x0, y0, x1, y1] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    const [x0, y0, x1, y1] = [minOf(xs), minOf(ys), maxOf(xs), maxOf(ys)];
     // The path in tenths of the map's units, relative to the country's own box.
     children.push({
       kind: 'freeform',

@@ -8,6 +8,7 @@ import type { Align, Box, Fill, Line, Run, Shape, TableCell } from '../presentat
 import { runs, type DecideContext } from './context.js';
 import { fitScale, runLines, runWidths } from './fit.js';
 import { BASE_PX } from './geometry.js';
+import { maxOf } from '../../../base/extent.js';
 
 export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[] {
   const t = slide.table!;
@@ -25,8 +26,8 @@ export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[]
    */
   const columnsAt = (px: number): number[] | undefined => {
     const measured = t.columns.map((_, i) => grid.map((row) => runWidths(row.cells[i] ?? [], px, row.bold)));
-    const natural = measured.map((col) => Math.max(...col.map((m) => m.natural)) + 2 * pad.x);
-    const minimum = measured.map((col) => Math.max(...col.map((m) => m.word)) + 2 * pad.x);
+    const natural = measured.map((col) => maxOf(col.map((m) => m.natural)) + 2 * pad.x);
+    const minimum = measured.map((col) => maxOf(col.map((m) => m.word)) + 2 * pad.x);
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     if (sum(minimum) > body.w) return undefined;
     if (sum(natural) <= body.w) return natural.map((n) => (n * body.w) / sum(natural));
@@ -34,7 +35,7 @@ export function table(slide: SlideModel, body: Box, ctx: DecideContext): Shape[]
     return minimum.map((m, i) => m + ((body.w - sum(minimum)) * extra[i]!) / sum(extra));
   };
   const rowHeight = (row: (typeof grid)[number], widths: number[], px: number) =>
-    Math.max(...row.cells.map((cell, i) => runLines(cell, px, widths[i]! - 2 * pad.x, row.bold))) * px * 1.25 + 2 * pad.y;
+    maxOf(row.cells.map((cell, i) => runLines(cell, px, widths[i]! - 2 * pad.x, row.bold))) * px * 1.25 + 2 * pad.y;
   const height = (px: number) => {
     const widths = columnsAt(px);
     return widths ? grid.reduce((h, row) => h + rowHeight(row, widths, px), 0) : Infinity;

@@ -9,6 +9,7 @@ import { runs, type DecideContext } from './context.js';
 import { fitScale, linesOf, runLines, textLines } from './fit.js';
 import { BASE_PX, SMALL_PX } from './geometry.js';
 import { filled, textBox } from './shapes.js';
+import { maxOf } from '../../../base/extent.js';
 
 /**
  * The marker that opens each event: a dot and two no-break spaces, in Arial (Liberation Sans in
@@ -30,7 +31,7 @@ export function timeline(slide: SlideModel, body: Box, ctx: DecideContext): Shap
   // (at least where the HTML puts it, at most a little under half the width).
   const columns = (px: number) => {
     const dateX = axis - (MARKER.dotEm / 2) * px + MARKER.em * px;
-    const widest = Math.max(0, ...events.map((e) => textWidth({ text: e.date, bold: true }, px)));
+    const widest = maxOf(events.map((e) => textWidth({ text: e.date, bold: true }, px)), 0);
     const textX = Math.min(Math.max(body.x + 240, dateX + widest + 20), body.x + 0.45 * body.w);
     return { frameX: axis - (MARKER.dotEm / 2) * px, dateX, textX, textW: body.x + body.w - textX };
   };
@@ -76,10 +77,10 @@ export function figures(slide: SlideModel, body: Box, ctx: DecideContext): Shape
   const cardHeight = (f: (typeof figures)[number], s: number) =>
     6 + 40 + textLines(f.value, valuePx0 * s, inner, 'bold') * valuePx0 * s * 1.05 + 8 + linesOf(f.labelHtml, labelPx0 * s, inner) * labelPx0 * s * 1.25 + (f.noteHtml ? linesOf(f.noteHtml, SMALL_PX * s, inner) * SMALL_PX * s * 1.25 + 6 : 0);
   const rows = rowsOf(figures);
-  const scale = fitScale((s) => 12 + rows.reduce((h, row, r) => h + Math.max(...row.map((f) => cardHeight(f, s))) + (r ? gap : 0), 0), body.h);
+  const scale = fitScale((s) => 12 + rows.reduce((h, row, r) => h + maxOf(row.map((f) => cardHeight(f, s))) + (r ? gap : 0), 0), body.h);
   let y = body.y + 12;
   return rows.flatMap((row, r) => {
-    const h = Math.max(...row.map((f) => cardHeight(f, scale)));
+    const h = maxOf(row.map((f) => cardHeight(f, scale)));
     const cards = row.map((f, c): Shape => {
       const x = body.x + c * (cardW + gap);
       const n = r * columns + c + 1;

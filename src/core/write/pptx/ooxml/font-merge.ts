@@ -5,6 +5,7 @@
  * appended after it, their composite glyphs renumbered, and one character map covers all.
  * Characters in several subsets keep the first one's glyph.
  */
+import { maxOf, minOf } from '../../../base/extent.js';
 
 interface Sfnt {
   tables: Map<string, Buffer>;
@@ -215,20 +216,20 @@ export function mergeFonts(sfnts: readonly Buffer[]): Buffer {
   const head = Buffer.from(must(base, 'head'));
   head.writeInt16BE(1, 50); // indexToLocFormat: long
   const hhea = Buffer.from(must(base, 'hhea'));
-  hhea.writeUInt16BE(Math.max(...widths.map(([a]) => a)), 10);
+  hhea.writeUInt16BE(maxOf(widths.map(([a]) => a)), 10);
   hhea.writeUInt16BE(widths.length, 34);
   // maxp 1.0: the glyph count, and each limit the largest of the fonts'.
   const maxp = Buffer.from(must(base, 'maxp'));
   maxp.writeUInt16BE(outlines.length, 4);
   if (maxp.readUInt32BE(0) === 0x00010000) {
-    for (let o = 6; o + 2 <= maxp.length; o += 2) maxp.writeUInt16BE(Math.max(...fonts.map((f) => must(f, 'maxp').readUInt16BE(o))), o);
+    for (let o = 6; o + 2 <= maxp.length; o += 2) maxp.writeUInt16BE(maxOf(fonts.map((f) => must(f, 'maxp').readUInt16BE(o))), o);
   }
   // OS/2: the Unicode ranges of all, and the first and last character.
   const os2 = Buffer.from(must(base, 'OS/2'));
   for (let o = 42; o < 58; o += 4) os2.writeUInt32BE(fonts.reduce((bits, f) => (bits | must(f, 'OS/2').readUInt32BE(o)) >>> 0, 0), o);
   const codes = [...map.keys()];
-  os2.writeUInt16BE(Math.min(0xffff, Math.min(...codes)), 64);
-  os2.writeUInt16BE(Math.min(0xffff, Math.max(...codes)), 66);
+  os2.writeUInt16BE(Math.min(0xffff, minOf(codes)), 64);
+  os2.writeUInt16BE(Math.min(0xffff, maxOf(codes)), 66);
   // post 3.0: no glyph names (the first font's names do not cover the appended glyphs).
   const post = Buffer.from(must(base, 'post').subarray(0, 32));
   post.writeUInt32BE(0x00030000, 0);
