@@ -24,6 +24,11 @@ export interface Locator {
   locate(path: KeyPath, opts?: { key?: boolean }): Position;
   /** The line where a multi-line text value's content starts (lines inside it count from there). */
   contentLine(path: KeyPath): number;
+  /**
+   * The file line of line `line` (1-based) of a multi-line text value, when it is not simply
+   * counted from `contentLine` (text a reader appended, such as a Marp page's footer).
+   */
+  lineIn?(path: KeyPath, line: number): number;
 }
 
 export class SourceFile {
@@ -41,6 +46,11 @@ export function locate(source: SourceFile, path: KeyPath, opts: { key?: boolean 
 
 export function contentLine(source: SourceFile, path: KeyPath): number {
   return source.locator.contentLine(path);
+}
+
+/** The file line of line `line` (1-based) of the multi-line text value at `path`. */
+export function lineInValue(source: SourceFile, path: KeyPath, line: number): number {
+  return source.locator.lineIn?.(path, line) ?? contentLine(source, path) + line - 1;
 }
 
 /** `slides[3].left.points[0]` */

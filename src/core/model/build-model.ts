@@ -16,7 +16,7 @@ import type { TimingSettings } from '../deck/settings.js';
 import type { FreeMarkdown } from './free-markdown/render.js';
 import type * as FreeMarkdownModule from './free-markdown/render.js';
 import { ASSETS, checkReference, isRefusal, type Admit } from '../base/resources.js';
-import { contentLine, errorAt, type KeyPath, type SourceFile } from '../base/source.js';
+import { errorAt, lineInValue, type KeyPath, type SourceFile } from '../base/source.js';
 import { estimateTiming } from './timing.js';
 import { refused, suggestKey, unsafeLink } from './problems.js';
 import { slideBackground } from './background.js';
@@ -61,7 +61,6 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
   for (const { slide, index } of input.slides) {
     if (slide.layout !== 'markdown') continue;
     const path: KeyPath = ['slides', index, 'body'];
-    const first = contentLine(source, path);
     if (!input.freeMarkdown) throw new Error('buildModel: a markdown slide needs the free-Markdown renderer');
     const body = input.freeMarkdown.renderFreeMarkdown(slide.body, {
       // The project's one resource rule; remote files never get here (kept, reported by lint).
@@ -84,7 +83,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
         code: p.code,
         severity: p.severity,
         file: source.file,
-        line: first + p.line - 1,
+        line: lineInValue(source, path, p.line),
         column: 1,
         path: `slides[${index}].body`,
         message: `${p.message} (slide ${index + 1})`,
@@ -92,7 +91,7 @@ export function buildModel(input: ModelInput): { model: DeckModel; errors: Talkd
       });
       (p.severity === 'error' ? errors : warnings).push(error);
     }
-    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: first + r.line - 1 });
+    for (const r of body.remote) remote.push({ url: r.url, what: r.what, slide: index + 1, file: source.file, line: lineInValue(source, path, r.line) });
   }
   const lang = meta.lang ?? 'en';
   const labels = labelsFor(lang);

@@ -126,7 +126,15 @@ export function markdownDeck(file: string, text: string, options: ReadOptions = 
     return { line: typeof key === 'string' ? lineOf(key) : 1, column: 1 };
   };
   // A slide's Markdown is its text as written: lines inside a value count from the slide's line.
-  const source = new SourceFile(file, text, { locate: (path) => ({ ...place(path), offset: 0 }), contentLine: (path) => place(path).line });
+  const source = new SourceFile(file, text, {
+    locate: (path) => ({ ...place(path), offset: 0 }),
+    contentLine: (path) => place(path).line,
+    lineIn: (path, line) => {
+      const slide = path[0] === 'slides' && typeof path[1] === 'number' && path[2] === 'body' ? deck.slides[path[1]] : undefined;
+      const appended = slide?.appended?.findLast((a) => line >= a.from);
+      return appended ? appended.line : place(path).line + line - 1;
+    },
+  });
   return { deck, source, data, revealDefaults, problems };
 }
 

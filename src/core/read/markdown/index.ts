@@ -27,7 +27,7 @@ export function readMarkdownDeck(file: string, text: string, options: ReadOption
   const front = splitFrontMatter(file, text);
   const problems: TalkdeckError[] = [...front.errors];
   if (front.data.marp === true) {
-    const pages = splitMarp(file, front.body, front.bodyLine, front.data);
+    const pages = splitMarp(file, front.body, front.bodyLine, front.data, front.keyLines);
     problems.push(...pages.problems);
     return {
       file,

@@ -28,6 +28,11 @@ export interface MarkdownSlideSource {
   column: number;
   /** 1-based line of the notes, when there are notes. */
   notesLine?: number | undefined;
+  /**
+   * Text the reader appended to `markdown` (a Marp page's header and footer): from line `from`
+   * (1-based, in `markdown`) on, a problem is at `line` of the file, where that text was set.
+   */
+  appended?: { from: number; line: number }[] | undefined;
   /** Horizontal position (0-based) and position inside its vertical stack (0 = top slide). */
   h: number;
   v: number;

@@ -36,7 +36,8 @@ export interface MarpPages {
   problems: TalkdeckError[];
 }
 
-export function splitMarp(file: string, body: string, bodyLine: number, front: Record<string, unknown>): MarpPages {
+/** `frontLines`: the line of each front-matter key (where a header or footer set there is placed). */
+export function splitMarp(file: string, body: string, bodyLine: number, front: Record<string, unknown>, frontLines = new Map<string, number>()): MarpPages {
   const problems: TalkdeckError[] = [];
   const warn = (line: number, message: string, hint: string) =>
     problems.push(new TalkdeckError({ code: 'marp-unsupported', severity: 'warning', file, line, column: 1, message, hint }));
@@ -61,12 +62,19 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
 
   const globals: Record<string, unknown> = {};
   const inherited: Local = {};
-  for (const key of LOCAL) if (front[key] !== undefined) inherited[key] = front[key];
+  // Where each inherited directive was set: a header's or footer's problems are placed there.
+  const inheritedAt: Partial<Record<keyof Local, number>> = {};
+  for (const key of LOCAL) {
+    if (front[key] === undefined) continue;
+    inherited[key] = front[key];
+    inheritedAt[key] = frontLines.get(key) ?? 1;
+  }
   let paginate = false;
   const slides: MarkdownSlideSource[] = breaks.map(({ start, end }, index) => {
     let text = lines.slice(start, end).join('\n');
     const notes: { text: string; line: number }[] = [];
     const scoped: Local = {};
+    const scopedAt: Partial<Record<keyof Local, number>> = {};
     // Comments: directives or notes. Replaced by blank lines' worth of text so positions hold.
     // A comment written inside code (a fence or `inline code`) is code, as in marp-core.
     const code = codeRanges(text);
@@ -85,8 +93,9 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
         const name = key.replace(/^_/, '');
         if (!SUPPORTED.has(name)) warn(line, `Marp directive \`${key}\` is not supported by talkdeck; it is ignored`, 'remove it, or style the slide with a `class` and style.css');
         if ((LOCAL as readonly string[]).includes(name)) {
-          if (key.startsWith('_')) scoped[name as keyof Local] = value;
-          else inherited[name as keyof Local] = value;
+          const local = name as keyof Local;
+          if (key.startsWith('_')) [scoped[local], scopedAt[local]] = [value, line];
+          else [inherited[local], inheritedAt[local]] = [value, line];
         } else globals[name] = value;
       }
       return keepLines(whole);
@@ -133,9 +142,15 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       }
       return '';
     });
-    // Header and footer go after the page's own text (CSS places them), so its lines keep their numbers.
-    if (typeof d.header === 'string') text = `${text}\n\n<header class="td-marp-header">\n\n${d.header}\n\n</header>\n`;
-    if (typeof d.footer === 'string') text = `${text}\n\n<footer class="td-marp-footer">\n\n${d.footer}\n\n</footer>\n`;
+    // Header and footer go after the page's own text (CSS places them), so its lines keep their
+    // numbers; their own problems are placed where the directive was set.
+    const appended: { from: number; line: number }[] = [];
+    for (const part of ['header', 'footer'] as const) {
+      const value = d[part];
+      if (typeof value !== 'string') continue;
+      appended.push({ from: lineCount(text) + 1, line: (part in scoped ? scopedAt[part] : inheritedAt[part]) ?? bodyLine + start });
+      text = `${text}\n\n<${part} class="td-marp-${part}">\n\n${value}\n\n</${part}>\n`;
+    }
     return {
       index,
       markdown: text,
@@ -144,6 +159,7 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
       line: bodyLine + start,
       column: 1,
       notesLine: notes[0]?.line,
+      ...(appended.length ? { appended } : {}),
       h: index,
       v: 0,
       stacked: false,
