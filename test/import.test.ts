@@ -64,7 +64,7 @@ describe('import: each slide becomes the layout that says exactly what it said',
     );
     const css = importMarkdownDeck(read(dir));
     expect(css.files).toEqual(['img/bg.png', 'img/pic.png', 'img/wide.png']);
-    expect(css.warnings.map((w) => w.message.replace(/ on slide.*/, '')).sort()).toEqual(['`../../up.png`', '`../secret.png`', '`/tmp/talkdeck-planted-secret.png`']);
+    expect(css.warnings.map((w) => w.message.replace(/ on slide.*/, '')).sort()).toEqual(['`../../up.png`', '`../secret.png`', '`/tmp/talkdeck-planted-secret.png`', '`file:///etc/x.png`']);
   });
 
   it('keeps paths inside the deck folder, and only those', () => {
@@ -73,6 +73,7 @@ describe('import: each slide becomes the layout that says exactly what it said',
     expect(insideDeck('img/a%20b.png')).toBe('img/a b.png');
     expect(insideDeck('../x.png')).toBeUndefined();
     expect(insideDeck('/etc/passwd')).toBeUndefined();
+    expect(insideDeck('file:///etc/passwd')).toBeUndefined();
   });
 });
 

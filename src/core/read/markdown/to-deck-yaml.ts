@@ -225,12 +225,14 @@ function references(slide: MarkdownSlideSource): string[] {
   return refs.filter((r) => r !== '' && !r.startsWith('data:'));
 }
 
-const isRemote = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref);
+/** Loaded from elsewhere: a URL with a scheme or `//` — a `file:` URL is a file of this computer, outside the deck. */
+const isRemote = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref) && !/^file:/i.test(ref);
 /** `data-background` also takes colours: only values with a file extension are files. */
 const looksLikeFile = (ref: string): boolean => /\.[A-Za-z0-9]{2,5}(?:[?#].*)?$/.test(ref);
 
 /** The deck-relative path of a reference, or undefined when it leaves the deck folder. */
 export function insideDeck(ref: string): string | undefined {
+  if (/^file:/i.test(ref)) return undefined;
   let path = ref.replace(/[?#].*$/, '').replace(/\\/g, '/');
   try {
     path = decodeURI(path);
