@@ -47,12 +47,34 @@ describe('import: each slide becomes the layout that says exactly what it said',
     ]);
   });
 
+  it('follows what CSS, srcset and inline SVG load: copies those inside, warns about those outside (issue 23)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkdeck-import-css-'));
+    mkdirSync(join(dir, 'img'));
+    for (const f of ['bg.png', 'wide.png', 'pic.png']) writeFileSync(join(dir, 'img', f), 'png');
+    writeFileSync(
+      join(dir, 'deck.md'),
+      [
+        '# CSS',
+        '<div style="background:url(/tmp/talkdeck-planted-secret.png)">a</div>',
+        '<style>.a { background: url(img/bg.png) } .b { background: image-set("../secret.png" 1x) }</style>',
+        '<img srcset="img/wide.png 2x, ../../up.png 1x" alt="">',
+        '<svg><image href="img/pic.png"/><image xlink:href="file:///etc/x.png"/></svg>',
+        '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',
+        '',
+      ].join('\n'),
+    );
+    const css = importMarkdownDeck(read(dir));
+    expect(css.files).toEqual(['img/bg.png', 'img/pic.png', 'img/wide.png']);
+    expect(css.warnings.map((w) => w.message.replace(/ on slide.*/, '')).sort()).toEqual(['`../../up.png`', '`../secret.png`', '`/tmp/talkdeck-planted-secret.png`', '`file:///etc/x.png`']);
+  });
+
   it('keeps paths inside the deck folder, and only those', () => {
     expect(insideDeck('./a/../img/x.png')).toBe('img/x.png');
     expect(insideDeck('.\\assets\\y.png')).toBe('assets/y.png');
     expect(insideDeck('img/a%20b.png')).toBe('img/a b.png');
     expect(insideDeck('../x.png')).toBeUndefined();
     expect(insideDeck('/etc/passwd')).toBeUndefined();
+    expect(insideDeck('file:///etc/passwd')).toBeUndefined();
   });
 });
 

@@ -201,8 +201,8 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     errors.push(...css.errors);
     for (const r of css.remote) model.remote.push({ ...r, slide: undefined, path: [] });
   }
-  // The deck's SVG files, bounded and sanitised for every output; the sanitiser (jsdom) loads
-  // only for a deck that has one.
+  // The deck's SVG files, bounded and sanitised for every output (read/svg/); the stage loads
+  // only for a deck that has one, and the sanitiser (jsdom) only for an SVG that is not plain.
   const deckFiles = [...new Set([...model.assets, ...styleFiles])];
   const svgFiles = deckFiles.filter((f) => /\.svgz?$/i.test(f));
   let svgContents = new Map<string, string>();

@@ -20,6 +20,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
+import { cssReferences } from '../../base/css-references.js';
 import { TalkdeckError } from '../../base/errors.js';
 import type { MarkdownDeck } from './deck.js';
 import { withHeaderAndFooter } from '../marp/marp.js';
@@ -214,24 +215,45 @@ function localReferences(slide: MarkdownSlideSource): string[] {
   return references(slide).filter((r) => !isRemote(r) && !r.startsWith('#') && looksLikeFile(r));
 }
 
-/** What a slide loads: Markdown and HTML images, frames, media, backgrounds. */
+/**
+ * What a slide loads: Markdown and HTML images, frames, media, backgrounds, srcset candidates,
+ * inline SVG pictures and CSS (url(), @import, image-set() in <style> and style=""). The build
+ * judges them all (free-markdown/loads.ts); here they decide what is copied and what is reported.
+ */
 function references(slide: MarkdownSlideSource): string[] {
   const refs: string[] = [];
   const text = [slide.markdown, slide.header ?? '', slide.footer ?? ''].join('\n');
+  const value = (m: RegExpMatchArray): string => m[1] ?? m[2]!;
   for (const m of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+["'][^"']*["'])?\s*\)/g)) refs.push(m[1]!);
-  for (const m of text.matchAll(/\s(?:src|data-src|poster|data-background(?:-image|-video|-iframe)?)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) refs.push(m[1] ?? m[2]!);
+  for (const m of text.matchAll(/\s(?:src|data-src|poster|data-background(?:-image|-video|-iframe)?)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) refs.push(value(m));
+  for (const m of text.matchAll(/\s(?:data-)?srcset\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    for (const candidate of value(m).split(',')) refs.push(candidate.trim().split(/\s+/)[0] ?? '');
+  }
+  for (const m of text.matchAll(/<(?:image|feImage|use)\b[^>]*?\s(?:xlink:)?href\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) refs.push(value(m));
+  const sheets = [...text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]!);
+  for (const m of text.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) sheets.push(`x{${value(m)}}`);
+  if (slide.attributes.style) sheets.push(`x{${slide.attributes.style}}`);
+  for (const css of sheets) {
+    try {
+      for (const r of cssReferences(css).references) refs.push(r.url);
+    } catch {
+      // CSS that does not parse: the build reports it at its place.
+    }
+  }
   for (const [key, value] of Object.entries(slide.attributes)) {
     if (/^data-background(?:-image|-video|-iframe)?$/.test(key)) refs.push(value);
   }
-  return refs.filter((r) => r !== '');
+  return refs.filter((r) => r !== '' && !r.startsWith('data:'));
 }
 
-const isRemote = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref);
+/** Loaded from elsewhere: a URL with a scheme or `//` — a `file:` URL is a file of this computer, outside the deck. */
+const isRemote = (ref: string): boolean => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref) && !/^file:/i.test(ref);
 /** `data-background` also takes colours: only values with a file extension are files. */
 const looksLikeFile = (ref: string): boolean => /\.[A-Za-z0-9]{2,5}(?:[?#].*)?$/.test(ref);
 
 /** The deck-relative path of a reference, or undefined when it leaves the deck folder. */
 export function insideDeck(ref: string): string | undefined {
+  if (/^file:/i.test(ref)) return undefined;
   let path = ref.replace(/[?#].*$/, '').replace(/\\/g, '/');
   try {
     path = decodeURI(path);
