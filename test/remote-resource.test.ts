@@ -74,6 +74,18 @@ describe('a YAML deck', () => {
     expect(csp['font-src']).toEqual(["'self'", 'data:', 'https://example.org/texture.png']);
   });
 
+  it('cannot hide them: the deck’s own `off` counts as a warning; only the person building silences the rule', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'talkdeck-remote-')), 'remote-hidden');
+    cpSync(ACCEPTED, dir, { recursive: true });
+    writeFileSync(join(dir, 'deck.yaml'), readFileSync(join(dir, 'deck.yaml'), 'utf8').replace('remote-resource: warning', 'remote-resource: off'));
+    const hidden = await buildFolder(dir);
+    expect(hidden.errors).toEqual([]);
+    expect(places(hidden.warnings)).toEqual(EXPECTED_PLACES.map((p) => p.replace('%s', 'warning')));
+    const off = { lint: { 'remote-resource': 'off' as const } };
+    expect((await buildFolder(dir, { cli: off })).warnings).toEqual([]);
+    expect((await buildFolder(dir, { config: off })).warnings).toEqual([]);
+  });
+
   it('cannot put a remote picture into a PowerPoint file: a located error, no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'talkdeck-remote-'));
     cpSync(ACCEPTED, join(dir, 'remote'), { recursive: true });

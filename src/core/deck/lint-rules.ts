@@ -77,7 +77,7 @@ export const LINT_RULE_INFO: readonly LintRuleInfo[] = [
     id: 'remote-resource',
     defaultSeverity: 'error',
     description:
-      'The deck loads a file from the internet (an image on a slide or in its notes, a frame, a background, a `url()` or `@import` in style.css), which is missing offline; the page admits exactly the files reported. Error in YAML decks, warning in Markdown decks by default.',
+      'The deck loads a file from the internet (an image on a slide or in its notes, a frame, a background, a `url()` or `@import` in style.css), which is missing offline; the page admits exactly the files reported. Error in YAML decks, warning in Markdown decks by default; a deck’s own `off` counts as `warning` (only the config file or `--rule` silence it).',
   },
   {
     id: 'font-coverage',

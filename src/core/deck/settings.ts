@@ -46,6 +46,7 @@ export function defaultSettings(): Settings {
  * A later layer overrides single keys (one rule's severity, one timing value), not whole blocks.
  * The measured pace sits below every layer a person writes: a `wordsPerMinute` set on purpose
  * (in the config file, the deck or `--wpm`) still wins over what the rehearsals measured.
+ * One exception: a deck's `remote-resource: off` counts as `warning`.
  */
 export function resolveSettings(layers: {
   /** Defaults of the deck's dialect (e.g. Markdown decks report remote images as warnings), just above the built-in ones. */
@@ -60,7 +61,11 @@ export function resolveSettings(layers: {
   for (const layer of [layers.dialect, layers.rehearsed, layers.config, layers.deck, layers.cli]) {
     if (!layer) continue;
     for (const [id, severity] of Object.entries(layer.lint ?? {})) {
-      if (severity !== undefined) settings.lint[id as LintRuleId] = severity;
+      if (severity === undefined) continue;
+      // A deck may come from someone else: it may accept files from the network (a warning), but
+      // not hide that it loads them. Only the person building turns the rule off (config, --rule).
+      const hidden = layer === layers.deck && id === 'remote-resource' && severity === 'off' && settings.lint[id] !== 'off';
+      settings.lint[id as LintRuleId] = hidden ? 'warning' : severity;
     }
     for (const [key, value] of Object.entries(layer.timing ?? {})) {
       if (value !== undefined) settings.timing[key as keyof TimingSettings] = value;
