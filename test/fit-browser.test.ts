@@ -37,6 +37,8 @@ interface Measured {
   /** The lowest body element's bottom and the room's bottom (the summary's top, else the padding), in slide pixels. */
   bottom: number;
   room: number;
+  /** How many pixels the widest text runs out of its box sideways (0: none). */
+  wide: number;
 }
 
 async function measure(query: string): Promise<Record<string, Measured>> {
@@ -45,7 +47,7 @@ async function measure(query: string): Promise<Record<string, Measured>> {
     await page.goto(url + query);
     await page.waitForFunction(() => (window as unknown as { __talkdeckFitted?: boolean }).__talkdeckFitted === true);
     return await page.evaluate(() => {
-      const out: Record<string, { fit: string | null; bottom: number; room: number }> = {};
+      const out: Record<string, { fit: string | null; bottom: number; room: number; wide: number }> = {};
       for (const slide of document.querySelectorAll<HTMLElement>('section.td-slide')) {
         slide.style.display = 'block';
         const box = slide.getBoundingClientRect();
@@ -54,7 +56,10 @@ async function measure(query: string): Promise<Record<string, Measured>> {
         const bottom = Math.max(...body.map((el) => el.getBoundingClientRect().bottom));
         const summary = slide.querySelector(':scope > .td-summary');
         const room = summary ? summary.getBoundingClientRect().top : box.bottom - parseFloat(getComputedStyle(slide).paddingBottom) * k;
-        out[slide.id] = { fit: slide.getAttribute('data-td-fit'), bottom: (bottom - box.top) / k, room: (room - box.top) / k };
+        // How far the widest text runs out of its box sideways (boxes that scroll or clip aside).
+        const boxes = body.flatMap((el) => [el, ...el.querySelectorAll<HTMLElement>('*')]).filter((b) => b.clientWidth && getComputedStyle(b).overflowX === 'visible');
+        const wide = Math.max(0, ...boxes.map((b) => b.scrollWidth - b.clientWidth));
+        out[slide.id] = { fit: slide.getAttribute('data-td-fit'), bottom: (bottom - box.top) / k, room: (room - box.top) / k, wide };
       }
       return out;
     });
@@ -79,6 +84,10 @@ describe.each([
     expect(slides['free-markdown']!.bottom).toBeLessThanOrEqual(slides['free-markdown']!.room + 2);
     // Beyond half size the rest is cut off, as `check` said.
     expect(slides['far-too-much']!.fit).toBe('0.5');
+    // A word wider than its card shrinks the slide until it fits in it, as too many lines do.
+    expect(Number(slides['a-word-too-wide']!.fit)).toBeLessThan(1);
+    expect(slides['a-word-too-wide']!.wide).toBeLessThanOrEqual(1);
+    expect(slides['three-points']!.wide).toBe(0);
   });
 });
 
@@ -113,7 +122,7 @@ describe('the PDF', () => {
     const r = talkdeck(fixture('issue-22'), ['pdf', 'overflow', '--out', join(dir, 'o.pdf')]);
     expect(r.code, r.stderr).toBe(0);
     const pages = pdfPages(join(dir, 'o.pdf'));
-    expect(pages.map((p) => [p.width, p.height])).toEqual([[960, 540], [960, 540], [960, 540], [960, 540]]);
+    expect(pages.map((p) => [p.width, p.height])).toEqual(Array(5).fill([960, 540]));
     const [thirteen, , free, farTooMuch] = pages.map((p) => p.words);
     const lastPoint = thirteen!.filter((w) => w.text === '11').at(-1)!;
     const summary = thirteen!.find((w) => w.text === 'remember')!;

@@ -76,8 +76,26 @@
     });
   }
 
-  /** Whether the body reaches below the room it has: above the summary box, else the bottom padding. */
+  /**
+   * Whether a word is wider than its box (a long German compound in a figure card): text that
+   * runs out of its box sideways. Boxes that scroll or clip (code, wide tables) are theirs to handle.
+   */
+  function tooWide(body) {
+    return body.some(function (el) {
+      return [el].concat(Array.prototype.slice.call(el.querySelectorAll('*'))).some(function (box) {
+        if (!box.clientWidth || box.closest('pre, table, svg, .katex')) return false;
+        if (getComputedStyle(box).overflowX !== 'visible') return false;
+        return box.scrollWidth > box.clientWidth + 1;
+      });
+    });
+  }
+
+  /**
+   * Whether the body reaches below the room it has (above the summary box, else the bottom
+   * padding), or a word in it is wider than its box.
+   */
   function overflows(slide, body, slideHeight) {
+    if (tooWide(body)) return true;
     // A reveal-md slide is as tall as its content (reveal.js centres it): too tall is too much.
     if (slide.closest('.td-dialect-markdown') && !slide.closest('.pdf-page')) return slide.offsetHeight > slideHeight + 1;
     var box = slide.getBoundingClientRect();
