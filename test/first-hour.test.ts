@@ -178,7 +178,7 @@ describe('outputs that differed by format (issue 22 item 8; the fit itself in fi
       'overflow/deck.yaml:4:5: warning: Slide 1 (“Thirteen points”) probably does not fit: its text needs about 164 % of the space, so it is shrunk to fit (in the HTML deck, the PDF and the PowerPoint file alike) (slides[0]) [overflow-estimate]',
       'overflow/deck.yaml:44:5: warning: Slide 4 (“Far too much”) probably does not fit: its text needs about 323 % of the space, more than it can shrink to (half size): the rest is cut off (slides[3]) [overflow-estimate]',
     ]);
-    expect(r.stderr).toContain('✗ overflow: 4 slides, 2 warnings (--strict)');
+    expect(r.stderr).toContain('✗ overflow: 5 slides, 2 warnings (--strict)');
   });
 
   it('the Markdown handout keeps every picture, with its alt text, copied next to the handout', () => {
