@@ -2,14 +2,13 @@
 // reworded, one slide moved, one figure changed, one slide added): the report says exactly that
 // and nothing else. Then the same two versions as two commits of a git repository, through the
 // shipped CLI with --since, and what it says when --since cannot be answered.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, ROOT } from './helpers/build.js';
 import { talkdeck } from './helpers/cli.js';
-import { diffJsonOf, reportLines } from './helpers/diff.js';
+import { diffJsonOf, repoWithTwoVersions, reportLines } from './helpers/diff.js';
 
 const BRIEFING = join(ROOT, 'content/kolumbien-nato/deck.yaml');
 const EDITED = fixture('diff-briefing/edited.yaml');
@@ -47,20 +46,9 @@ describe('the briefing against an edited copy', () => {
 
 describe('talkdeck diff --since in a git repository', () => {
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
 
   beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), 'talkdeck-diff-git-'));
-    mkdirSync(join(repo, 'content/kolumbien-nato'), { recursive: true });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.org');
-    git('config', 'user.name', 'Test');
-    copyFileSync(BRIEFING, join(repo, 'content/kolumbien-nato/deck.yaml'));
-    git('add', '-A');
-    git('commit', '-qm', 'Briefing, approved');
-    git('tag', 'v1-approved');
-    copyFileSync(EDITED, join(repo, 'content/kolumbien-nato/deck.yaml'));
-    git('commit', '-qam', 'Briefing, revised');
+    repo = repoWithTwoVersions({ prefix: 'talkdeck-diff-git-', file: 'content/kolumbien-nato/deck.yaml', first: BRIEFING, tag: 'v1-approved', message: 'Briefing, approved', next: EDITED, commitNext: true });
   });
 
   it('diff --since HEAD~1 through the CLI reports the edit, counts first', () => {

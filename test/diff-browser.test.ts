@@ -2,9 +2,7 @@
 // changed slides in the speaker view (badge, highlighted notes, a list to jump from) and nowhere
 // else; the change report page shows old and new side by side, offline, under its policy.
 // The deck: test/fixtures/diff-speaker/old → new as two commits of a git repository.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -12,22 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from './helpers/build.js';
 import { launchBrowser, recordPage } from './helpers/browser.js';
 import { talkdeck } from './helpers/cli.js';
+import { repoWithTwoVersions } from './helpers/diff.js';
 import { axePath, axeViolations } from './helpers/layout.js';
 
 let browser: Browser;
 let repo: string;
 
 beforeAll(async () => {
-  repo = mkdtempSync(join(tmpdir(), 'talkdeck-diff-browser-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.org');
-  git('config', 'user.name', 'Test');
-  copyFileSync(fixture('diff-speaker/old/talk.yaml'), join(repo, 'talk.yaml'));
-  git('add', '-A');
-  git('commit', '-qm', 'Lagebericht, Fassung 1');
-  git('tag', 'v1');
-  copyFileSync(fixture('diff-speaker/new/talk.yaml'), join(repo, 'talk.yaml'));
+  repo = repoWithTwoVersions({ prefix: 'talkdeck-diff-browser-', file: 'talk.yaml', first: fixture('diff-speaker/old/talk.yaml'), tag: 'v1', message: 'Lagebericht, Fassung 1', next: fixture('diff-speaker/new/talk.yaml') });
   for (const args of [['build', '--since', 'v1'], ['diff', '--since', 'v1', '--html']]) {
     const r = talkdeck(repo, args);
     expect(r.code, r.stderr).toBe(0);

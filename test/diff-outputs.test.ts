@@ -12,20 +12,12 @@ import { resolveDeck } from '../src/shell/decks.js';
 import { createDevBuilder } from '../src/serve/dev-build.js';
 import { fixture } from './helpers/build.js';
 import { talkdeck } from './helpers/cli.js';
+import { repoWithTwoVersions } from './helpers/diff.js';
 
 let repo: string;
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'talkdeck-diff-outputs-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-  git('init', '-q');
-  git('config', 'user.email', 'test@example.org');
-  git('config', 'user.name', 'Test');
-  copyFileSync(fixture('diff-speaker/old/talk.yaml'), join(repo, 'talk.yaml'));
-  git('add', '-A');
-  git('commit', '-qm', 'Fassung 1');
-  git('tag', 'v1');
-  copyFileSync(fixture('diff-speaker/new/talk.yaml'), join(repo, 'talk.yaml'));
+  repo = repoWithTwoVersions({ prefix: 'talkdeck-diff-outputs-', file: 'talk.yaml', first: fixture('diff-speaker/old/talk.yaml'), tag: 'v1', message: 'Fassung 1', next: fixture('diff-speaker/new/talk.yaml') });
 });
 
 const run = (args: string[]) => {

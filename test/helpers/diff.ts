@@ -1,4 +1,8 @@
-/** `talkdeck diff --format json` in-process, and its report as lines a person can check. */
+/** `talkdeck diff --format json` in-process, its report as lines a person can check, and a repository with two versions of a deck. */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
 export interface Ref { id: string; label: string }
@@ -39,3 +43,24 @@ export function reportLines(deck: Report['decks'][number]): string[] {
   return lines;
 }
 
+
+/**
+ * A git repository in a fresh temporary folder holding `file` as `first` (committed with
+ * `message`, tagged `tag`), then as `next`: committed too when `commitNext` says so, else only in the working tree.
+ * `first` and `next` are paths of the files to copy in.
+ */
+export function repoWithTwoVersions(opts: { prefix: string; file: string; first: string; tag: string; message: string; next: string; commitNext?: boolean }): string {
+  const repo = mkdtempSync(join(tmpdir(), opts.prefix));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.org');
+  git('config', 'user.name', 'Test');
+  mkdirSync(dirname(join(repo, opts.file)), { recursive: true });
+  copyFileSync(opts.first, join(repo, opts.file));
+  git('add', '-A');
+  git('commit', '-qm', opts.message);
+  git('tag', opts.tag);
+  copyFileSync(opts.next, join(repo, opts.file));
+  if (opts.commitNext) git('commit', '-qam', 'next version');
+  return repo;
+}
