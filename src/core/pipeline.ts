@@ -19,7 +19,7 @@ import { measuredPace, type RehearsalFile } from './model/rehearsals.js';
 import type { DeckModel } from './model/types.js';
 import type { ContentHash } from './diff/slide-content.js';
 import type { SourceFile } from './base/source.js';
-import { ASSETS } from './base/resources.js';
+import { ASSETS, type Admit } from './base/resources.js';
 import { readDeckFile } from './read/deck-file.js';
 import { admitPictures } from './read/pictures.js';
 import type { RevealMdJson } from './read/markdown/types.js';
@@ -110,7 +110,7 @@ export interface ModelledDeck {
 type ValidatedMeta = NonNullable<ReturnType<typeof validateDeck>['meta']>;
 
 /** read → validate → model: the deck as the model, with every problem found on the way (unsorted). */
-export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
+export async function modelDeck(input: ModelInput, admit: Admit | undefined = input.readBytes ? admitPictures(input.readBytes) : undefined): Promise<ModelledDeck> {
   // The reader is chosen by the file's extension; every reader ends in the same deck data.
   const read = readDeckFile(input);
   const { source, data, syntaxErrors, readerWarnings } = read;
@@ -139,8 +139,6 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     );
   }
 
-  // A picture too large to decode is refused where it is named (base/resources.ts, read/pictures.ts).
-  const admit = input.readBytes ? admitPictures(input.readBytes) : undefined;
   const needsMap = validation.slides.some(({ slide }) => slide.layout === 'map');
   const needsCharts = validation.slides.some(({ slide }) => slide.layout === 'chart');
   const needsMarkdown = validation.slides.some(({ slide }) => slide.layout === 'markdown');
@@ -152,11 +150,14 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     deck: { lint: meta.lint, timing: meta.timing },
     cli: input.layers?.cli,
   };
-  // The rehearsals' pace is measured against the time per slide the other layers set.
+  const settings = resolveSettings(layers);
+  // The rehearsals' pace is measured against the time per slide the layers set. It sits below
+  // every layer a person writes: a `wordsPerMinute` set on purpose (config file, deck, `--wpm`)
+  // wins over what the rehearsals measured.
   const rehearsals = input.rehearsals?.files ?? [];
-  const pace = rehearsals.length ? measuredPace(rehearsals.map((r) => r.record), resolveSettings(layers).timing.secondsPerSlide) : undefined;
-  const settings = resolveSettings({ ...layers, rehearsed: pace ? { timing: { wordsPerMinute: pace } } : undefined });
-  const paceSetOnPurpose = [layers.config, layers.deck, layers.cli].some((l) => l?.timing?.wordsPerMinute !== undefined);
+  const pace = rehearsals.length ? measuredPace(rehearsals.map((r) => r.record), settings.timing.secondsPerSlide) : undefined;
+  const paceUsed = pace !== undefined && ![layers.config, layers.deck, layers.cli].some((l) => l?.timing?.wordsPerMinute !== undefined);
+  if (paceUsed) settings.timing.wordsPerMinute = pace;
   const { model, errors: modelErrors, warnings: modelWarnings } = buildModel({
     name: input.name,
     source,
@@ -168,7 +169,7 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
     charts: needsCharts ? await import('./model/chart-svg.js') : undefined,
     freeMarkdown: needsMarkdown ? await import('./model/free-markdown/render.js') : undefined,
     timing: settings.timing,
-    rehearsals: rehearsals.length ? { files: rehearsals, pace, paceUsed: pace !== undefined && !paceSetOnPurpose } : undefined,
+    rehearsals: rehearsals.length ? { files: rehearsals, pace, paceUsed } : undefined,
   });
   errors.push(...modelErrors);
   warnings.push(...modelWarnings);
@@ -177,7 +178,10 @@ export async function modelDeck(input: ModelInput): Promise<ModelledDeck> {
 }
 
 export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
-  const { model, slides, errors, warnings: earlyWarnings, lint } = await modelDeck(input);
+  // A picture too large to decode is refused where it is named (base/resources.ts,
+  // read/pictures.ts): in the deck, its style sheets and its SVGs alike, each header read once.
+  const admit = admitPictures(input.readBytes);
+  const { model, slides, errors, warnings: earlyWarnings, lint } = await modelDeck(input, admit);
   const failed = (errors: TalkdeckError[], warnings: TalkdeckError[] = [], model?: DeckModel): DeckBuild => ({
     name: input.name,
     files: new Map(),
@@ -187,7 +191,6 @@ export async function buildDeck(input: DeckInput): Promise<DeckBuild> {
     warnings,
   });
   if (!model || !lint) return failed(sortByPlace(errors), earlyWarnings);
-  const admit = admitPictures(input.readBytes);
   // The deck's CSS — style.css and the style sheets free Markdown loads — follows the same
   // resource rule as deck.yaml, and its problems are reported with the deck's; the CSS parser
   // loads only for a deck that has a style sheet.

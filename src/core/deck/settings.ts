@@ -41,24 +41,21 @@ export function defaultSettings(): Settings {
 
 /**
  * The one place where settings are combined. Precedence, lowest first:
- *   built-in defaults < the dialect's defaults < the pace measured in the deck's rehearsals
- *   < talkdeck.config.(json|yaml) < the deck's metadata < command-line flags.
+ *   built-in defaults < the dialect's defaults < talkdeck.config.(json|yaml) < the deck's
+ *   metadata < command-line flags.
  * A later layer overrides single keys (one rule's severity, one timing value), not whole blocks.
- * The measured pace sits below every layer a person writes: a `wordsPerMinute` set on purpose
- * (in the config file, the deck or `--wpm`) still wins over what the rehearsals measured.
- * One exception: a deck's `remote-resource: off` counts as `warning`.
+ * The pace measured in the deck's rehearsals applies where none of the last three sets
+ * `wordsPerMinute` (pipeline.ts). One exception: a deck's `remote-resource: off` counts as `warning`.
  */
 export function resolveSettings(layers: {
   /** Defaults of the deck's dialect (e.g. Markdown decks report remote images as warnings), just above the built-in ones. */
   dialect?: SettingsLayer | undefined;
-  /** The speaker's pace measured in the deck's rehearsals (`timing.wordsPerMinute` only). */
-  rehearsed?: SettingsLayer | undefined;
   config?: SettingsLayer | undefined;
   deck?: SettingsLayer | undefined;
   cli?: SettingsLayer | undefined;
 }): Settings {
   const settings = defaultSettings();
-  for (const layer of [layers.dialect, layers.rehearsed, layers.config, layers.deck, layers.cli]) {
+  for (const layer of [layers.dialect, layers.config, layers.deck, layers.cli]) {
     if (!layer) continue;
     for (const [id, severity] of Object.entries(layer.lint ?? {})) {
       if (severity === undefined) continue;
