@@ -59,21 +59,26 @@ export function background(slide: SlideModel, ctx: DecideContext): { background?
   return { ...colorMap, shapes: [] };
 }
 
-/** The summary's size and height: up to three lines at full size, smaller where it is longer. */
-function summaryFit(html: string, ctx: DecideContext): { px: number; h: number } {
+/** The summary's text, size and height: up to three lines at full size, smaller where it is longer. */
+export interface SummaryFit {
+  html: string;
+  px: number;
+  h: number;
+}
+
+export function summaryFit(html: string, ctx: DecideContext): SummaryFit {
   const width = ctx.g.contentW - 38;
   const px = SUMMARY_PX * fitScale((s) => linesOf(html, SUMMARY_PX * s, width, 'bold'), 3);
-  return { px, h: linesOf(html, px, width, 'bold') * px * 1.3 + 20 };
+  return { html, px, h: linesOf(html, px, width, 'bold') * px * 1.3 + 20 };
 }
 
 /** Where the body must end: above the summary box, or at the bottom of the content area. */
-export function summaryTop(slide: SlideModel, ctx: DecideContext): number {
-  return slide.summaryHtml ? ctx.g.summaryBottom - summaryFit(slide.summaryHtml, ctx).h - 12 : ctx.g.contentBottom;
+export function summaryTop(fit: SummaryFit | undefined, ctx: DecideContext): number {
+  return fit ? ctx.g.summaryBottom - fit.h - 12 : ctx.g.contentBottom;
 }
 
 /** The summary: bold text in a tinted box with an accent bar on its left. */
-export function summary(html: string, ctx: DecideContext): Shape[] {
-  const { px, h } = summaryFit(html, ctx);
+export function summary({ html, px, h }: SummaryFit, ctx: DecideContext): Shape[] {
   const box = { x: MARGIN, y: ctx.g.summaryBottom - h, w: ctx.g.contentW, h };
   return [
     textBox('Summary', box, [{ runs: runs(html, ctx), style: { sizePx: px, bold: true } }], { fill: 'bg2', anchor: 'ctr', insets: { l: 22, t: 10, r: 16, b: 10 } }),

@@ -5,7 +5,7 @@
 import type { SlideModel } from '../../../model/types.js';
 import type { Box, LayoutKey, Paragraph, Shape, Slide } from '../presentation.js';
 import type { DecideContext } from './context.js';
-import { background, cites, footer, summary, summaryTop } from './frame.js';
+import { background, cites, footer, summary, summaryFit, summaryTop } from './frame.js';
 import { MARGIN } from './geometry.js';
 import { image, quote } from './image.js';
 import { agenda, sources } from './lists.js';
@@ -19,6 +19,8 @@ import { figures, timeline } from './timeline.js';
 export function decideSlide(slide: SlideModel, ctx: DecideContext): Slide {
   const bg = background(slide, ctx);
   const shapes: Shape[] = [...bg.shapes];
+  // Fitted once: the body ends above it, then it is drawn.
+  const fit = slide.summaryHtml ? summaryFit(slide.summaryHtml, ctx) : undefined;
   switch (slide.layout) {
     case 'title':
       shapes.push(...titlePage(slide, ctx.deck, ctx));
@@ -31,9 +33,9 @@ export function decideSlide(slide: SlideModel, ctx: DecideContext): Slide {
       break;
     default:
       if (slide.titleHtml) shapes.push(title(slide.titleHtml, ctx));
-      shapes.push(...body(slide, summaryTop(slide, ctx), ctx));
+      shapes.push(...body(slide, summaryTop(fit, ctx), ctx));
   }
-  if (slide.summaryHtml) shapes.push(...summary(slide.summaryHtml, ctx));
+  if (fit) shapes.push(...summary(fit, ctx));
   if (slide.cites.length) shapes.push(...cites(slide, ctx));
   shapes.push(...footer(slide, ctx));
   const notes = slide.notesHtml?.trim() ? notesParagraphs(slide.notesHtml) : undefined;
