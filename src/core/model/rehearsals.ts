@@ -15,7 +15,7 @@
 import type { RehearsalRecord } from '../deck/rehearsal.js';
 
 /** Faster than this, the notes were not spoken: the slide was skipped. */
-export const FASTEST_WPM = 400;
+const FASTEST_WPM = 400;
 
 /** A valid record of this deck, with the file it came from as shown to the user. */
 export interface RehearsalFile {

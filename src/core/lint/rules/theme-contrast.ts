@@ -56,7 +56,7 @@ function showsLinkColour(slide: SlideModel): boolean {
   return JSON.stringify(shown).includes('<a ');
 }
 
-export function themeShortfalls(model: DeckModel): string[] {
+function themeShortfalls(model: DeckModel): string[] {
   const colours = THEME_COLOURS[model.theme];
   if (!colours) return [];
   const roles: [string, string, boolean][] = [

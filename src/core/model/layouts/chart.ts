@@ -19,7 +19,7 @@ import { maxOf, minOf } from '../../base/extent.js';
  * The most values one chart draws (categories × series). A slide shows a few hundred at most;
  * 150,000 made a 36 MB page and most of a gigabyte of memory in every output.
  */
-export const MAX_CHART_VALUES = 10_000;
+const MAX_CHART_VALUES = 10_000;
 
 /** Room for a chart: the slide's content box below the title, minus a legend row and the summary. */
 function chartBox(ctx: LayoutContext, slide: SlideOf<'chart'>): { width: number; height: number } {

@@ -60,7 +60,7 @@ const footerPlaceholders = (g: Geometry): LayoutShape[] => [
 /** Titles hang from the top of their box: one that wraps further than fitted grows towards the body, not off the slide. */
 const titlePlaceholder = (box: Box): LayoutShape => placeholder('Title Placeholder', PH.title, box, 'Title', { anchor: 't' });
 /** The body of a content slide: below the title rule, above the footer line. */
-export const bodyBox = (g: Geometry): Box => ({ x: MARGIN, y: g.bodyTop, w: g.contentW, h: g.contentBottom - g.bodyTop });
+const bodyBox = (g: Geometry): Box => ({ x: MARGIN, y: g.bodyTop, w: g.contentW, h: g.contentBottom - g.bodyTop });
 const titleRule = (g: Geometry): LayoutShape => rule('Title Rule', MARGIN, g.titleRuleY, MARGIN + g.contentW, 3, 'accent1');
 
 function compareShapes(g: Geometry): LayoutShape[] {

@@ -11,7 +11,7 @@ import { BASE_PX, MARGIN, SMALL_PX, TITLE_PX } from './geometry.js';
 import { placeholder } from './shapes.js';
 
 /** Talking points as paragraphs: one per point, sub-points a level deeper at 85 % of their parent's size. */
-export function pointParagraphs(points: PointModel[], px: number, ctx: DecideContext, level = 0): Paragraph[] {
+function pointParagraphs(points: PointModel[], px: number, ctx: DecideContext, level = 0): Paragraph[] {
   return points.flatMap((p) => [
     // The top level is the body style's first: no level written.
     { runs: runs(p.html, ctx), ...(level ? { level } : {}), style: { sizePx: px } },

@@ -5,7 +5,7 @@
  */
 import type { ChartModel } from '../../../model/types.js';
 import { fractionDigits } from '../../../base/number-format.js';
-import { escapeXml } from './xml.js';
+import { escapeXml, sizeOf, XML_HEAD } from './xml.js';
 import { zip } from './zip.js';
 
 const SERIES_COLOURS = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'tx2'];
@@ -81,9 +81,9 @@ export function chartXml(chart: ChartModel, lang: string, fontPx: number): strin
     // Horizontal bars run top to bottom (categories reversed): the value axis then sits at the bottom.
     `<c:crossAx val="1001"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>${step ? `<c:majorUnit val="${step}"/>` : ''}</c:valAx>`;
   const legend = chart.series.length > 1 ? '<c:legend><c:legendPos val="t"/><c:overlay val="0"/></c:legend>' : '';
-  const size = Math.round(fontPx * 75);
+  const size = sizeOf(fontPx);
   return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    XML_HEAD +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<c:date1904 val="0"/><c:lang val="${lang}"/><c:roundedCorners val="0"/>` +
     `<c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>${group}${catAx}${valAx}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +

@@ -43,7 +43,7 @@ export function paragraphXml(p: Paragraph, ctx: TextContext): string {
 }
 
 /** The attributes and children of a `<a:pPr>` or a list style's `<a:lvlNpPr>`, in the schema's order. */
-export function paragraphProps(p: ParagraphProps): { attrs: string; children: string } {
+function paragraphProps(p: ParagraphProps): { attrs: string; children: string } {
   let attrs = '';
   if (p.level !== undefined) attrs += ` lvl="${p.level}"`;
   if (p.marginPx !== undefined) attrs += ` marL="${emu(p.marginPx)}"`;
