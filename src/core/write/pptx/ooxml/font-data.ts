@@ -4,6 +4,7 @@
  * Written as PowerPoint's readers and the common converters (ttf2eot) write it: version 2.1, no
  * compression, no obfuscation, the header's fields copied from the font's own OS/2, head and name
  * tables. The font comes as WOFF 1.0 (fontsource's files), whose tables are inflated back first.
+ * The sfnt's table directory is read here, for this and for font-merge.ts.
  */
 import { inflateSync } from 'node:zlib';
 
@@ -44,13 +45,26 @@ export function woffToSfnt(woff: Uint8Array): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A table of an sfnt by its tag. */
-function table(sfnt: Buffer, tag: string): Buffer {
+/** An sfnt (TrueType) font as its tables by tag. */
+export interface Sfnt {
+  tables: Map<string, Buffer>;
+}
+
+export function readSfnt(sfnt: Buffer): Sfnt {
+  const tables = new Map<string, Buffer>();
   for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
     const o = 12 + i * 16;
-    if (sfnt.toString('latin1', o, o + 4) === tag) return sfnt.subarray(sfnt.readUInt32BE(o + 8), sfnt.readUInt32BE(o + 8) + sfnt.readUInt32BE(o + 12));
+    const at = sfnt.readUInt32BE(o + 8);
+    tables.set(sfnt.toString('latin1', o, o + 4), sfnt.subarray(at, at + sfnt.readUInt32BE(o + 12)));
   }
-  throw new Error(`font has no ${tag} table`);
+  return { tables };
+}
+
+/** A table the font must have, by its tag. */
+export function sfntTable(font: Sfnt, tag: string): Buffer {
+  const t = font.tables.get(tag);
+  if (!t) throw new Error(`font has no ${tag} table`);
+  return t;
 }
 
 /** A name of the font (1 family, 2 style, 4 full, 5 version) as UTF-16LE, the Windows English entry. */
@@ -72,8 +86,9 @@ function name(names: Buffer, id: number): Buffer {
 
 /** The font (a TrueType sfnt) as Embedded OpenType 2.1, uncompressed. */
 export function eot(sfnt: Buffer): Buffer {
-  const os2 = table(sfnt, 'OS/2');
-  const names = table(sfnt, 'name');
+  const font = readSfnt(sfnt);
+  const os2 = sfntTable(font, 'OS/2');
+  const names = sfntTable(font, 'name');
   const fixed = Buffer.alloc(82);
   fixed.writeUInt32LE(sfnt.length, 4); // FontDataSize
   fixed.writeUInt32LE(0x00020001, 8); // Version
@@ -86,7 +101,7 @@ export function eot(sfnt: Buffer): Buffer {
   fixed.writeUInt16LE(0x504c, 34); // MagicNumber
   for (let i = 0; i < 4; i++) fixed.writeUInt32LE(os2.readUInt32BE(42 + 4 * i), 36 + 4 * i); // UnicodeRange1–4
   for (let i = 0; i < 2; i++) fixed.writeUInt32LE(os2.readUInt16BE(0) >= 1 ? os2.readUInt32BE(78 + 4 * i) : 0, 52 + 4 * i); // CodePageRange1–2
-  fixed.writeUInt32LE(table(sfnt, 'head').readUInt32BE(8), 60); // CheckSumAdjustment
+  fixed.writeUInt32LE(sfntTable(font, 'head').readUInt32BE(8), 60); // CheckSumAdjustment
   // Reserved1–4 and Padding1 stay zero.
   const strings = [1, 2, 5, 4].flatMap((id, i) => {
     const value = name(names, id);

@@ -6,42 +6,23 @@
  * Characters in several subsets keep the first one's glyph.
  */
 import { maxOf, minOf } from '../../../base/extent.js';
-
-interface Sfnt {
-  tables: Map<string, Buffer>;
-}
-
-function readSfnt(sfnt: Buffer): Sfnt {
-  const tables = new Map<string, Buffer>();
-  for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
-    const o = 12 + i * 16;
-    const at = sfnt.readUInt32BE(o + 8);
-    tables.set(sfnt.toString('latin1', o, o + 4), sfnt.subarray(at, at + sfnt.readUInt32BE(o + 12)));
-  }
-  return { tables };
-}
-
-const must = (font: Sfnt, tag: string): Buffer => {
-  const t = font.tables.get(tag);
-  if (!t) throw new Error(`font has no ${tag} table`);
-  return t;
-};
+import { readSfnt, sfntTable, type Sfnt } from './font-data.js';
 
 /** Each glyph's outline bytes. */
 function glyphs(font: Sfnt): Buffer[] {
-  const count = must(font, 'maxp').readUInt16BE(4);
-  const loca = must(font, 'loca');
-  const glyf = must(font, 'glyf');
-  const long = must(font, 'head').readInt16BE(50) === 1;
+  const count = sfntTable(font, 'maxp').readUInt16BE(4);
+  const loca = sfntTable(font, 'loca');
+  const glyf = sfntTable(font, 'glyf');
+  const long = sfntTable(font, 'head').readInt16BE(50) === 1;
   const at = (i: number): number => (long ? loca.readUInt32BE(4 * i) : 2 * loca.readUInt16BE(2 * i));
   return Array.from({ length: count }, (_, i) => glyf.subarray(at(i), at(i + 1)));
 }
 
 /** Each glyph's advance and left side bearing. */
 function metrics(font: Sfnt): [number, number][] {
-  const count = must(font, 'maxp').readUInt16BE(4);
-  const long = must(font, 'hhea').readUInt16BE(34);
-  const hmtx = must(font, 'hmtx');
+  const count = sfntTable(font, 'maxp').readUInt16BE(4);
+  const long = sfntTable(font, 'hhea').readUInt16BE(34);
+  const hmtx = sfntTable(font, 'hmtx');
   return Array.from({ length: count }, (_, i) =>
     i < long ? [hmtx.readUInt16BE(4 * i), hmtx.readInt16BE(4 * i + 2)] : [hmtx.readUInt16BE(4 * (long - 1)), hmtx.readInt16BE(4 * long + 2 * (i - long))],
   );
@@ -49,7 +30,7 @@ function metrics(font: Sfnt): [number, number][] {
 
 /** The Unicode character map (format 4 or 12 of the Windows or Unicode platform): code point → glyph. */
 export function characterMap(font: Sfnt | Buffer): Map<number, number> {
-  const cmap = must(Buffer.isBuffer(font) ? readSfnt(font) : font, 'cmap');
+  const cmap = sfntTable(Buffer.isBuffer(font) ? readSfnt(font) : font, 'cmap');
   let best: { offset: number; format: number } | undefined;
   for (let i = 0; i < cmap.readUInt16BE(2); i++) {
     const [platform, encoding, offset] = [cmap.readUInt16BE(4 + i * 8), cmap.readUInt16BE(6 + i * 8), cmap.readUInt32BE(8 + i * 8)];
@@ -213,25 +194,25 @@ export function mergeFonts(sfnts: readonly Buffer[]): Buffer {
   loca.writeUInt32BE(padded.reduce((n, g) => n + g.length, 0), 4 * padded.length);
   const hmtx = Buffer.alloc(4 * widths.length);
   widths.forEach(([advance, lsb], i) => (hmtx.writeUInt16BE(advance, 4 * i), hmtx.writeInt16BE(lsb, 4 * i + 2)));
-  const head = Buffer.from(must(base, 'head'));
+  const head = Buffer.from(sfntTable(base, 'head'));
   head.writeInt16BE(1, 50); // indexToLocFormat: long
-  const hhea = Buffer.from(must(base, 'hhea'));
+  const hhea = Buffer.from(sfntTable(base, 'hhea'));
   hhea.writeUInt16BE(maxOf(widths.map(([a]) => a)), 10);
   hhea.writeUInt16BE(widths.length, 34);
   // maxp 1.0: the glyph count, and each limit the largest of the fonts'.
-  const maxp = Buffer.from(must(base, 'maxp'));
+  const maxp = Buffer.from(sfntTable(base, 'maxp'));
   maxp.writeUInt16BE(outlines.length, 4);
   if (maxp.readUInt32BE(0) === 0x00010000) {
-    for (let o = 6; o + 2 <= maxp.length; o += 2) maxp.writeUInt16BE(maxOf(fonts.map((f) => must(f, 'maxp').readUInt16BE(o))), o);
+    for (let o = 6; o + 2 <= maxp.length; o += 2) maxp.writeUInt16BE(maxOf(fonts.map((f) => sfntTable(f, 'maxp').readUInt16BE(o))), o);
   }
   // OS/2: the Unicode ranges of all, and the first and last character.
-  const os2 = Buffer.from(must(base, 'OS/2'));
-  for (let o = 42; o < 58; o += 4) os2.writeUInt32BE(fonts.reduce((bits, f) => (bits | must(f, 'OS/2').readUInt32BE(o)) >>> 0, 0), o);
+  const os2 = Buffer.from(sfntTable(base, 'OS/2'));
+  for (let o = 42; o < 58; o += 4) os2.writeUInt32BE(fonts.reduce((bits, f) => (bits | sfntTable(f, 'OS/2').readUInt32BE(o)) >>> 0, 0), o);
   const codes = [...map.keys()];
   os2.writeUInt16BE(Math.min(0xffff, minOf(codes)), 64);
   os2.writeUInt16BE(Math.min(0xffff, maxOf(codes)), 66);
   // post 3.0: no glyph names (the first font's names do not cover the appended glyphs).
-  const post = Buffer.from(must(base, 'post').subarray(0, 32));
+  const post = Buffer.from(sfntTable(base, 'post').subarray(0, 32));
   post.writeUInt32BE(0x00030000, 0);
   const tables = new Map(base.tables);
   for (const [tag, data] of Object.entries({ head, hhea, maxp, 'OS/2': os2, post, hmtx, loca, glyf: Buffer.concat(padded), cmap: cmapTable(map) })) tables.set(tag, data);
