@@ -2,7 +2,6 @@
  * YAML front matter as reveal-md reads it (the `yaml-front-matter` package): a `---` line at the
  * very first byte, YAML, and a closing `---` line. Anything else is no front matter at all.
  */
-import jsYaml from 'js-yaml';
 import { TalkdeckError } from '../../base/errors.js';
 import { parseSource } from '../yaml/parse.js';
 
@@ -49,9 +48,9 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   });
   let loaded = load(file, yaml);
   const problems: TalkdeckError[] = [];
-  if ('failed' in loaded) {
+  if ('errors' in loaded) {
     const tabbed = retryWithoutTabs(file, yaml);
-    if (!tabbed) return { data: {}, body, bodyLine, keyLines, childLines, problems: yamlErrors(file, yaml) };
+    if (!tabbed) return { data: {}, body, bodyLine, keyLines, childLines, problems: frontMatterErrors(file, loaded.errors) };
     loaded = tabbed.loaded;
     problems.push(tabbed.warning);
   }
@@ -73,12 +72,13 @@ export function splitFrontMatter(file: string, text: string): FrontMatter {
   return { data: data as Record<string, unknown>, body, bodyLine, keyLines, childLines, problems };
 }
 
-function load(file: string, yaml: string): { data: unknown } | { failed: true } {
-  try {
-    return { data: jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA, filename: file }) };
-  } catch {
-    return { failed: true };
-  }
+/**
+ * The front matter read as a YAML deck is (read/yaml/parse.ts): the same schema, and the same
+ * bounds on nesting and on aliases of aliases, so a front matter cannot expand without end.
+ */
+function load(file: string, yaml: string): { data: unknown } | { errors: TalkdeckError[] } {
+  const parsed = parseSource(file, yaml);
+  return parsed.errors.length ? { errors: parsed.errors } : { data: parsed.data };
 }
 
 /**
@@ -94,7 +94,7 @@ function retryWithoutTabs(file: string, yaml: string): { loaded: { data: unknown
   if (first < 0) return undefined;
   for (const width of TAB_STOPS) {
     const loaded = load(file, lines.map((line) => expandIndentation(line, width)).join('\n'));
-    if ('failed' in loaded) continue;
+    if ('errors' in loaded) continue;
     return {
       loaded,
       warning: new TalkdeckError({
@@ -123,12 +123,9 @@ function expandIndentation(line: string, width: number): string {
   return ' '.repeat(column) + line.slice(indent.length);
 }
 
-/**
- * The positional parser YAML decks use reports every problem with a better place and hint; its
- * lines count from the front matter's first line, which is the file's second.
- */
-function yamlErrors(file: string, yaml: string): TalkdeckError[] {
-  return parseSource(file, yaml).errors.map(
+/** The parser's problems as places in the file: its lines count from the front matter's first line, the file's second. */
+function frontMatterErrors(file: string, errors: TalkdeckError[]): TalkdeckError[] {
+  return errors.map(
     (e) =>
       new TalkdeckError({
         code: e.code,
