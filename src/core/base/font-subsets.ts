@@ -76,11 +76,6 @@ export function isCovered(codePoint: number): boolean {
   return FONT_SUBSETS.some((s) => inRanges(codePoint, rangesOf(SUBSET_RANGES, s)));
 }
 
-/** Whether this subset draws the code point. */
-export function inSubset(codePoint: number, subset: FontSubset): boolean {
-  return inRanges(codePoint, rangesOf(SUBSET_RANGES, subset));
-}
-
 const classRange = ([from, to]: Range): string => (from === to ? `\\u{${from.toString(16)}}` : `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`);
 
 /**

@@ -19,7 +19,7 @@ export interface PictureSize {
 }
 
 /** The budget: no side over 16,384 px and at most 40 megapixels (160 MB decoded), frames together at most four times that. */
-export const PICTURE_LIMITS = { side: 16_384, pixels: 40e6 };
+const PICTURE_LIMITS = { side: 16_384, pixels: 40e6 };
 
 const u16be = (b: Uint8Array, i: number): number => (b[i]! << 8) | b[i + 1]!;
 const u16le = (b: Uint8Array, i: number): number => b[i]! | (b[i + 1]! << 8);

@@ -54,7 +54,6 @@ export const rehearsalSchema = z.strictObject({
 });
 
 export type RehearsalRecord = z.infer<typeof rehearsalSchema>;
-export type RehearsedSlide = RehearsalRecord['slides'][number];
 
 /** What one check of a record found: the record, or the first reason it is not one. */
 export type RecordCheck = { record: RehearsalRecord } | { problem: string };

@@ -182,10 +182,13 @@ export function splitMarp(file: string, body: string, bodyLine: number, front: R
  */
 export function withHeaderAndFooter(slide: Pick<MarkdownSlideSource, 'markdown' | 'header' | 'footer'>): string {
   let text = slide.markdown;
-  if (slide.header !== undefined) text += `\n\n<header class="td-marp-header">\n\n${slide.header}\n\n</header>\n`;
-  if (slide.footer !== undefined) text += `\n\n<footer class="td-marp-footer">\n\n${slide.footer}\n\n</footer>\n`;
+  if (slide.header !== undefined) text += chromeBlock('header', slide.header);
+  if (slide.footer !== undefined) text += chromeBlock('footer', slide.footer);
   return text;
 }
+
+/** The header or footer as `withHeaderAndFooter` appends it. */
+const chromeBlock = (part: 'header' | 'footer', markdown: string): string => `\n\n<${part} class="td-marp-${part}">\n\n${markdown}\n\n</${part}>\n`;
 
 /**
  * The file line of a line (1-based) of `withHeaderAndFooter`'s text: the page's own lines count
@@ -194,7 +197,7 @@ export function withHeaderAndFooter(slide: Pick<MarkdownSlideSource, 'markdown' 
 export function chromeLine(slide: MarkdownSlideSource, line: number): number {
   const own = lineCount(slide.markdown);
   if (line <= own) return slide.line + line - 1;
-  const headerLines = slide.header === undefined ? 0 : lineCount(`\n\n<header class="td-marp-header">\n\n${slide.header}\n\n</header>\n`) - 1;
+  const headerLines = slide.header === undefined ? 0 : lineCount(chromeBlock('header', slide.header)) - 1;
   const part = slide.header !== undefined && line <= own + headerLines ? 'header' : 'footer';
   return slide.lines?.[part] ?? slide.line;
 }
